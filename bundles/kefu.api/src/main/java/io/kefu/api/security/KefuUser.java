@@ -1,0 +1,14 @@
+package io.kefu.api.security;
+
+import java.util.Set;
+
+/** An authenticated person using the workbench or the REST API. */
+public record KefuUser(String id, String username, String displayName, Set<Role> roles) {
+    public KefuUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasAnyRole(Set<Role> wanted) {
+        return wanted.stream().anyMatch(roles::contains);
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE brokentest_thing (id BIGINT NOT NULL PRIMARY KEY);
+CREATE TABLE brokentest_other (id BIGINT NOT NULL PRIMARY KEY,, oops);

@@ -1,0 +1,1 @@
+CREATE INDEX storetest_note_author ON storetest_note (author);
