@@ -168,8 +168,8 @@ public final class AccountService implements Sessions {
     // ---- accounts -----------------------------------------------------------------------------------------
 
     /** A page of users, ordered by username. */
-    List<KefuUser> users(int offset, int limit) {
-        return read(s -> s.getMapper(UserMapper.class).page(offset, limit)).stream().map(UserRow::toUser).toList();
+    List<UserView> users(int offset, int limit) {
+        return read(s -> s.getMapper(UserMapper.class).page(offset, limit)).stream().map(UserView::of).toList();
     }
 
     long userCount() {
@@ -217,7 +217,7 @@ public final class AccountService implements Sessions {
     record CreatedUser(KefuUser user, String generatedPassword) {
     }
 
-    KefuUser updateUser(KefuUser actor, String id, String displayName, Set<Role> roles, boolean enabled) {
+    UserView updateUser(KefuUser actor, String id, String displayName, Set<Role> roles, boolean enabled) {
         UserRow current = user(id).orElseThrow(() -> notFound(id));
         if (roles == null || roles.isEmpty()) {
             throw new UserAccountException(Kind.INVALID, "user.no_roles", "a user needs at least one role");
@@ -238,7 +238,7 @@ public final class AccountService implements Sessions {
         }
         audit.record(actor.username(), "user.update", "user:" + current.username(),
                 "roles " + roleText + (enabled ? "" : ", disabled"));
-        return new KefuUser(id, current.username(), name, EnumSet.copyOf(roles));
+        return new UserView(id, current.username(), name, EnumSet.copyOf(roles), enabled);
     }
 
     /** An admin resets someone's password: a new one is generated, every session of that user ends. */

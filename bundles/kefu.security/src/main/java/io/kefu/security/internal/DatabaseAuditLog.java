@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The audit log in {@code kefu_audit}. Each entry is committed on its own, so a later failure cannot erase it. */
-@Component(service = AuditLog.class)
+@Component(service = {AuditLog.class, DatabaseAuditLog.class})
 public final class DatabaseAuditLog implements AuditLog {
     static final int MAX_DETAIL = 1000;
 

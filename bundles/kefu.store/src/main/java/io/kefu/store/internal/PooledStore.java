@@ -3,6 +3,7 @@ package io.kefu.store.internal;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.kefu.api.spi.HealthCheck;
 import io.kefu.store.DatabaseKind;
 import io.kefu.store.Schema;
 import io.kefu.store.Store;
@@ -36,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * and cached against the database they started with, and silently moving them to an empty database would lose
  * data from their point of view.
  */
-@Component(service = Store.class, configurationPid = "kefu.store")
+@Component(service = {Store.class, HealthCheck.class}, configurationPid = "kefu.store")
 @Designate(ocd = StoreConfig.class)
-public final class PooledStore implements Store, AutoCloseable {
+public final class PooledStore implements Store, HealthCheck, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PooledStore.class);
 
     private final ConnectionSettings settings;
@@ -132,6 +133,21 @@ public final class PooledStore implements Store, AutoCloseable {
         return settings.kind();
     }
 
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    /** Whether a pooled connection can be had and answers within a second. */
+    @Override
+    public boolean healthy() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** The pool itself; for the store's own tests and for embedded engines wired inside this package's users. */
     DataSource dataSource() {
         return pool;
@@ -151,6 +167,7 @@ public final class PooledStore implements Store, AutoCloseable {
                 .javaMigrationClassProvider(List::of)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
+                .loggers("slf4j")
                 .load();
         try {
             MigrateResult result = withContextLoader(PooledStore.class.getClassLoader(), flyway::migrate);

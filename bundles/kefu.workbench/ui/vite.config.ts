@@ -1,0 +1,96 @@
+import { defineConfig, type Plugin } from 'vite';
+
+// Only the environment is read from Node here; a local declaration spares the
+// project a dependency on @types/node.
+declare const process: { env: Record<string, string | undefined> };
+
+/** Where `npm run dev` sends API calls and plug-in view modules. */
+const backend = process.env.KEFU_BACKEND ?? 'http://localhost:8080';
+
+const builtInViews = ['home', 'users', 'audit', 'platform'];
+
+/**
+ * Makes the dev server answer the same URLs as the built output, so the
+ * unchanged index.html and import map work in both: /workbench/shell.js,
+ * /workbench/lib/{lit,kefu}.js, /workbench/lib/lit/* and the built-in views
+ * become thin modules over the sources. Because the shell's own
+ * '@kefu/workbench' import resolves to the same URL the import map gives to
+ * plug-ins, both get one SDK instance; Lit is one pre-bundled dependency.
+ */
+function devModules(): Plugin {
+  const sources: Record<string, string> = {
+    '/workbench/shell.js': '/src/shell.ts',
+    '/workbench/lib/kefu.js': '/src/lib/kefu.ts',
+  };
+  for (const view of builtInViews) sources[`/workbench/views/${view}.js`] = `/src/views/${view}.ts`;
+  return {
+    name: 'kefu-dev-modules',
+    apply: 'serve',
+    enforce: 'pre',
+    resolveId(id, _importer, options) {
+      const known = id in sources || id === '/workbench/lib/lit.js' || id.startsWith('/workbench/lib/lit/');
+      if (id !== '@kefu/workbench' && !known) return null;
+      // The dependency scanner reads files from disk; these modules only exist as URLs.
+      if ((options as { scan?: boolean }).scan) return { id, external: true };
+      return id === '@kefu/workbench' ? '/workbench/lib/kefu.js' : id;
+    },
+    load(id) {
+      if (id in sources) return `export * from '${sources[id]}';`;
+      if (id === '/workbench/lib/lit.js') return `export * from 'lit';`;
+      if (id.startsWith('/workbench/lib/lit/')) return `export * from 'lit/${id.slice('/workbench/lib/lit/'.length)}';`;
+      return null;
+    },
+  };
+}
+
+const isBuiltInView = (url: string | undefined) =>
+  builtInViews.some((view) => url?.split('?')[0] === `/workbench/views/${view}.js`);
+
+export default defineConfig({
+  plugins: [devModules()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '/workbench/views': {
+        target: backend,
+        changeOrigin: false,
+        // Built-in views are served from the sources; only plug-in views go to the server.
+        bypass: (req) => (isBuiltInView(req.url) ? req.url : undefined),
+      },
+    },
+  },
+  optimizeDeps: {
+    // Pre-bundled together so that the subpath modules share Lit's core with 'lit'.
+    include: ['lit', 'lit/directive.js', 'lit/async-directive.js', 'lit/directives/repeat.js', 'lit/directives/class-map.js'],
+  },
+  build: {
+    outDir: '../target/classes/static',
+    // The folder is outside ui/, so Vite wants this said explicitly.
+    emptyOutDir: true,
+    target: 'es2022',
+    // Kept readable: vendors read these files to learn the SDK and views.
+    minify: false,
+    modulePreload: false,
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: {
+        index: 'index.html',
+        'workbench/shell': 'src/shell.ts',
+        'workbench/lib/kefu': 'src/lib/kefu.ts',
+        ...Object.fromEntries(builtInViews.map((view) => [`workbench/views/${view}`, `src/views/${view}.ts`])),
+      },
+      // Resolved by the page's import map at run time, never bundled.
+      external: ['lit', /^lit\//, '@kefu/workbench'],
+      // Vite drops entry exports in app builds by default; the SDK's exports are its API.
+      preserveEntrySignatures: 'strict',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        // Each entry must stay self-contained; a file appearing here means a source imports across entries.
+        chunkFileNames: 'workbench/chunks/[name].js',
+        assetFileNames: 'workbench/assets/[name][extname]',
+      },
+    },
+  },
+});
