@@ -10,41 +10,52 @@ const backend = process.env.KEFU_BACKEND ?? 'http://localhost:8080';
 const builtInViews = ['home', 'users', 'audit', 'platform'];
 
 /**
+ * The source of a built-in view for a module URL, or null. The server lists
+ * them as /workbench/views/kefu.<name>/<name>.js (view id, then file); the
+ * bare /workbench/views/<name>.js form is accepted as well.
+ */
+function builtInViewSource(url: string | undefined): string | null {
+  const path = url?.split('?')[0] ?? '';
+  const match = /^\/workbench\/views\/(?:kefu\.([a-z]+)\/\1|([a-z]+))\.js$/.exec(path);
+  const name = match?.[1] ?? match?.[2];
+  return name && builtInViews.includes(name) ? `/src/views/${name}.ts` : null;
+}
+
+/**
  * Makes the dev server answer the same URLs as the built output, so the
  * unchanged index.html and import map work in both: /workbench/shell.js,
  * /workbench/lib/{lit,kefu}.js, /workbench/lib/lit/* and the built-in views
- * become thin modules over the sources. Because the shell's own
- * '@kefu/workbench' import resolves to the same URL the import map gives to
- * plug-ins, both get one SDK instance; Lit is one pre-bundled dependency.
+ * become thin modules over the sources (no such files exist on disk).
+ * Because the shell's own '@kefu/workbench' import resolves to the same URL
+ * the import map gives to plug-ins, both get one SDK instance; Lit is one
+ * pre-bundled dependency.
  */
 function devModules(): Plugin {
   const sources: Record<string, string> = {
     '/workbench/shell.js': '/src/shell.ts',
     '/workbench/lib/kefu.js': '/src/lib/kefu.ts',
   };
-  for (const view of builtInViews) sources[`/workbench/views/${view}.js`] = `/src/views/${view}.ts`;
   return {
     name: 'kefu-dev-modules',
     apply: 'serve',
     enforce: 'pre',
     resolveId(id, _importer, options) {
-      const known = id in sources || id === '/workbench/lib/lit.js' || id.startsWith('/workbench/lib/lit/');
+      const known = Object.hasOwn(sources, id) || builtInViewSource(id) !== null ||
+        id === '/workbench/lib/lit.js' || id.startsWith('/workbench/lib/lit/');
       if (id !== '@kefu/workbench' && !known) return null;
       // The dependency scanner reads files from disk; these modules only exist as URLs.
       if ((options as { scan?: boolean }).scan) return { id, external: true };
       return id === '@kefu/workbench' ? '/workbench/lib/kefu.js' : id;
     },
     load(id) {
-      if (id in sources) return `export * from '${sources[id]}';`;
+      const source = (Object.hasOwn(sources, id) ? sources[id] : null) ?? builtInViewSource(id);
+      if (source) return `export * from '${source}';`;
       if (id === '/workbench/lib/lit.js') return `export * from 'lit';`;
       if (id.startsWith('/workbench/lib/lit/')) return `export * from 'lit/${id.slice('/workbench/lib/lit/'.length)}';`;
       return null;
     },
   };
 }
-
-const isBuiltInView = (url: string | undefined) =>
-  builtInViews.some((view) => url?.split('?')[0] === `/workbench/views/${view}.js`);
 
 export default defineConfig({
   plugins: [devModules()],
@@ -56,7 +67,7 @@ export default defineConfig({
         target: backend,
         changeOrigin: false,
         // Built-in views are served from the sources; only plug-in views go to the server.
-        bypass: (req) => (isBuiltInView(req.url) ? req.url : undefined),
+        bypass: (req) => (builtInViewSource(req.url) ? req.url : undefined),
       },
     },
   },

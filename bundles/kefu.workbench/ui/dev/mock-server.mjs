@@ -45,13 +45,14 @@ function record(actor, action, target, detail = null) {
   audit.unshift({ id: nextAuditId++, at: new Date().toISOString(), actor, action, target, detail });
 }
 
+// Same ids, order and URL scheme (/workbench/views/<id>/<file>) as the kefu.workbench bundle.
 const views = [
-  { id: 'home', title: 'Home', element: 'kefu-home-view', moduleUrl: '/workbench/views/home.js', order: 0, roles: ROLES },
-  { id: 'hello', title: 'Hello (plug-in)', element: 'acme-hello-view', moduleUrl: '/workbench/views/acme/hello.js', order: 50, roles: ROLES, plugin: 'hello' },
-  { id: 'broken', title: 'Broken (plug-in)', element: 'acme-broken-view', moduleUrl: '/workbench/views/acme/missing.js', order: 60, roles: ['ADMIN'] },
-  { id: 'users', title: 'Users', element: 'kefu-users-view', moduleUrl: '/workbench/views/users.js', order: 100, roles: ['ADMIN'] },
-  { id: 'audit', title: 'Audit log', element: 'kefu-audit-view', moduleUrl: '/workbench/views/audit.js', order: 110, roles: ['ADMIN'] },
-  { id: 'platform', title: 'Platform', element: 'kefu-platform-view', moduleUrl: '/workbench/views/platform.js', order: 120, roles: ['ADMIN'] },
+  { id: 'kefu.home', title: 'Home', element: 'kefu-home-view', module: 'home.js', order: 10, roles: ROLES },
+  { id: 'acme.hello', title: 'Hello (plug-in)', element: 'acme-hello-view', module: 'hello.js', order: 50, roles: ROLES, plugin: 'hello' },
+  { id: 'acme.broken', title: 'Broken (plug-in)', element: 'acme-broken-view', module: 'missing.js', order: 60, roles: ['ADMIN'] },
+  { id: 'kefu.users', title: 'Users', element: 'kefu-users-view', module: 'users.js', order: 80, roles: ['ADMIN'] },
+  { id: 'kefu.audit', title: 'Audit log', element: 'kefu-audit-view', module: 'audit.js', order: 85, roles: ['ADMIN'] },
+  { id: 'kefu.platform', title: 'Plug-ins & bundles', element: 'kefu-platform-view', module: 'platform.js', order: 90, roles: ['ADMIN'] },
 ];
 const installedPlugins = new Set(['hello']);
 
@@ -193,7 +194,7 @@ async function handleApi(req, res, url) {
     const allowed = views
       .filter((v) => !v.plugin || installedPlugins.has(v.plugin))
       .filter((v) => v.roles.some((r) => me.roles.includes(r)))
-      .map(({ id, title, element, moduleUrl, order }) => ({ id, title, element, moduleUrl, order }));
+      .map(({ id, title, element, module, order }) => ({ id, title, element, moduleUrl: `/workbench/views/${id}/${module}`, order }));
     return send(res, 200, allowed);
   }
 
@@ -282,8 +283,12 @@ const server = createServer(async (req, res) => {
       else installedPlugins.add('hello');
       return send(res, 200, { installed: installedPlugins.has('hello') });
     }
-    if (url.pathname === '/workbench/views/acme/hello.js' && installedPlugins.has('hello')) {
-      return await serveFile(res, pluginRoot, 'hello.js');
+    const viewFile = /^\/workbench\/views\/([^/]+)\/(.+)$/.exec(url.pathname);
+    if (viewFile) {
+      const [, id, file] = viewFile;
+      if (id.startsWith('kefu.')) return await serveFile(res, join(staticRoot, 'workbench/views'), file);
+      if (id === 'acme.hello' && installedPlugins.has('hello')) return await serveFile(res, pluginRoot, file);
+      return fail(res, 404, 'http.notFound', `Not found: ${url.pathname}`);
     }
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     return await serveFile(res, staticRoot, relative);

@@ -22,7 +22,6 @@ const en = {
   'action.dismiss': 'Dismiss',
 
   'error.network': 'The server cannot be reached.',
-  'error.forbidden': 'Your roles do not allow this.',
 
   'login.title': 'Sign in',
   'login.username': 'Username',

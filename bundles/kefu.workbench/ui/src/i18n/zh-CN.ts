@@ -23,7 +23,6 @@ const zhCN: Record<keyof typeof en, string> = {
   'action.dismiss': '关闭提示',
 
   'error.network': '无法连接服务器。',
-  'error.forbidden': '您的角色无权执行此操作。',
 
   'login.title': '登录',
   'login.username': '用户名',

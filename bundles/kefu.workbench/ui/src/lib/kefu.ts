@@ -167,8 +167,10 @@ export function hasRole(role: Role | string): boolean {
  * @internal Used by the shell after sign-in and sign-out; views do not need it.
  */
 export function setSession(next: Session | null): void {
-  session = next;
-  window.dispatchEvent(new CustomEvent('kefu:session', { detail: next }));
+  // Only these two fields are kept: the login answer may also carry the
+  // session token, which page scripts and plug-ins have no use for.
+  session = next ? { user: next.user, mustChangePassword: next.mustChangePassword === true } : null;
+  window.dispatchEvent(new CustomEvent('kefu:session', { detail: session }));
 }
 
 /**

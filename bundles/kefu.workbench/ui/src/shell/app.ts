@@ -422,8 +422,9 @@ export class KefuShell extends LitElement {
       <a class="kf-skip" href="#kf-main" @click=${(e: Event) => { e.preventDefault(); this.focusMain(); }}>${t('app.skipToMain')}</a>
       <p class="kf-brand"><span class="kf-brand-mark" aria-hidden="true">K</span>${t('app.name')}</p>
       ${localePicker('kf-top-locale')}
-      <div class="kf-user" aria-label=${t('top.user', { name })}>
-        <span class="kf-user-name" title=${user?.username ?? ''}>${name}</span>
+      <div class="kf-user">
+        <span class="kf-sr-only">${t('top.user', { name })}</span>
+        <span class="kf-user-name" title=${user?.username ?? ''} aria-hidden="true">${name}</span>
         <span class="kf-user-roles">${(user?.roles ?? []).map((r) => html`<span class="kf-badge">${roleName(r)}</span>`)}</span>
       </div>
       <button type="button" class="kf-top-btn" @click=${this.openPassword}>${t('top.changePassword')}</button>

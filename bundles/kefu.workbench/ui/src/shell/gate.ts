@@ -3,7 +3,6 @@ import { api, ApiError, currentUser, LocaleController, locale, locales, setLocal
 
 /** Text to show for any failure of a call made from the shell. */
 export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return e.status === 403 && !e.message ? t('error.forbidden') : e.message;
   if (e instanceof Error) return e.message || e.name;
   return String(e);
 }

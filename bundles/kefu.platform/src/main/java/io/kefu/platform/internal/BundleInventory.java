@@ -38,18 +38,30 @@ public final class BundleInventory {
     }
 
     List<InstalledBundle> bundles() {
-        String pluginPrefix = home.plugins().toUri().toString();
         List<InstalledBundle> result = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             String location = bundle.getLocation();
-            boolean plugin = location != null && location.startsWith(pluginPrefix);
+            java.nio.file.Path pluginFile = pluginFile(location);
             result.add(new InstalledBundle(bundle.getBundleId(), bundle.getSymbolicName(),
                     bundle.getHeaders("").get(Constants.BUNDLE_NAME), bundle.getVersion().toString(),
-                    state(bundle.getState()), plugin, plugin ? "plugins/" + location.substring(pluginPrefix.length())
-                    : location, problem(bundle)));
+                    state(bundle.getState()), pluginFile != null,
+                    pluginFile != null ? "plugins/" + pluginFile.getFileName() : location, problem(bundle)));
         }
         result.sort(Comparator.comparingLong(InstalledBundle::id));
         return result;
+    }
+
+    /** The jar in plugins/ a bundle was installed from (FileInstall uses file: URLs), or null. */
+    private java.nio.file.Path pluginFile(String location) {
+        if (location == null || !location.startsWith("file:")) {
+            return null;
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(location)).toAbsolutePath().normalize();
+            return file.startsWith(home.plugins().toAbsolutePath().normalize()) ? file : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String problem(Bundle bundle) {

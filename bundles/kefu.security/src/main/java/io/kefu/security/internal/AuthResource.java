@@ -44,10 +44,14 @@ public final class AuthResource {
         this.accounts = accounts;
     }
 
-    public record Credentials(String username, String password) {
+    /**
+     * {@code bearer: true} asks for the token in the answer, for scripts that send it as a bearer token. Browsers
+     * leave it out: their token stays in the HttpOnly cookie, out of reach of page scripts.
+     */
+    public record Credentials(String username, String password, Boolean bearer) {
     }
 
-    /** The answer to a login and to "who am I"; {@code token} only on login, for clients that cannot keep cookies. */
+    /** The answer to a login and to "who am I"; {@code token} only on a login that asked for it. */
     public record Me(Person user, boolean mustChangePassword, String token) {
     }
 
@@ -73,7 +77,8 @@ public final class AuthResource {
         }
         LoginOutcome outcome = accounts.login(credentials.username(), credentials.password(), request.getRemoteAddr());
         if (outcome instanceof LoginOutcome.Success success) {
-            return Response.ok(new Me(Person.of(success.user()), success.mustChangePassword(), success.token()))
+            String token = Boolean.TRUE.equals(credentials.bearer()) ? success.token() : null;
+            return Response.ok(new Me(Person.of(success.user()), success.mustChangePassword(), token))
                     .cookie(sessionCookie(success.token(), request.isSecure())).build();
         }
         if (outcome instanceof LoginOutcome.Throttled throttled) {

@@ -24,6 +24,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * and cached against the database they started with, and silently moving them to an empty database would lose
  * data from their point of view.
  */
-@Component(service = {Store.class, HealthCheck.class}, configurationPid = "kefu.store")
+@Component(service = {Store.class, HealthCheck.class}, configurationPid = "kefu.store",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = StoreConfig.class)
 public final class PooledStore implements Store, HealthCheck, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PooledStore.class);
@@ -47,7 +49,17 @@ public final class PooledStore implements Store, HealthCheck, AutoCloseable {
 
     @Activate
     public PooledStore(StoreConfig config) {
-        this(ConnectionSettings.from(config));
+        this(checked(config));
+    }
+
+    /** Reports a bad configuration in Kefu's own log, where operators look, before the activation fails. */
+    private static ConnectionSettings checked(StoreConfig config) {
+        try {
+            return ConnectionSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("The database configuration (conf/kefu.store.cfg) is not valid: {}", e.getMessage());
+            throw e;
+        }
     }
 
     /** A store outside OSGi, for tests and command-line tools. Close it with {@link #close()}. */
@@ -57,12 +69,20 @@ public final class PooledStore implements Store, HealthCheck, AutoCloseable {
 
     PooledStore(ConnectionSettings settings) {
         this.settings = settings;
-        this.pool = new HikariDataSource(poolConfig(settings));
+        try {
+            this.pool = new HikariDataSource(poolConfig(settings));
+        } catch (RuntimeException e) {
+            // Hikari fails fast when the first connection cannot be made; say where and why in our words.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.error("Cannot connect to the database at {}: {}", settings.redactedUrl(), cause.getMessage());
+            throw new StoreException("cannot connect to " + settings.redactedUrl() + ": " + cause.getMessage(), e);
+        }
         try (Connection probe = pool.getConnection()) {
             LOG.info("Database ready: {} {} at {}", probe.getMetaData().getDatabaseProductName(),
                     probe.getMetaData().getDatabaseProductVersion(), settings.redactedUrl());
         } catch (SQLException e) {
             pool.close();
+            LOG.error("Cannot connect to the database at {}: {}", settings.redactedUrl(), e.getMessage());
             throw new StoreException("cannot connect to " + settings.redactedUrl() + ": " + e.getMessage(), e);
         }
     }

@@ -27,8 +27,11 @@ public final class ShellFilter implements Filter {
         out.setHeader("X-Frame-Options", "DENY");
         out.setHeader("Referrer-Policy", "same-origin");
         String path = http.getRequestURI().substring(http.getContextPath().length());
-        if (path.isEmpty() || path.equals("/")) {
+        // The shell's files keep fixed names (plug-ins import them by URL), so browsers must revalidate them.
+        if (!path.startsWith("/api/")) {
             out.setHeader("Cache-Control", "no-cache");
+        }
+        if (path.isEmpty() || path.equals("/")) {
             request.getRequestDispatcher("/index.html").forward(request, response);
             return;
         }
