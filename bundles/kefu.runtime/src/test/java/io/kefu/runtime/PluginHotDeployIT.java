@@ -69,6 +69,8 @@ class PluginHotDeployIT {
         eventually(WAIT, "the endpoint is gone", () -> status("/api/parcels/SF1234567890123") == 404);
         assertThat(kefu.pid()).isEqualTo(pid);
         assertThat(kefu.alive()).isTrue();
+        assertThat(admin.get("/api/audit").json().get("items").findValuesAsText("action"))
+                .contains("plugin.install", "plugin.remove");
         assertThat(kefu.anonymous().get("/api/health").status()).isEqualTo(200);
     }
 

@@ -52,7 +52,7 @@ public final class BundleInventory {
     }
 
     /** The jar in plugins/ a bundle was installed from (FileInstall uses file: URLs), or null. */
-    private java.nio.file.Path pluginFile(String location) {
+    java.nio.file.Path pluginFile(String location) {
         if (location == null || !location.startsWith("file:")) {
             return null;
         }

@@ -11,8 +11,11 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 final class PasswordHasher {
     private final SecureRandom random;
     private final int cost;
-    /** Checked against when the user does not exist, so that a wrong username costs as long as a wrong password. */
-    private final String decoy;
+    /**
+     * Checked against when the user does not exist, so that a wrong username costs as long as a wrong password.
+     * Made on first use: hashing costs a quarter of a second, which start-up should not pay.
+     */
+    private volatile String decoy;
 
     PasswordHasher(SecureRandom random, int cost) {
         if (cost < 4 || cost > 31) {
@@ -20,7 +23,6 @@ final class PasswordHasher {
         }
         this.random = random;
         this.cost = cost;
-        this.decoy = hash("decoy-" + random.nextLong());
     }
 
     String hash(String password) {
@@ -38,7 +40,12 @@ final class PasswordHasher {
 
     /** Spends the time of a real check and fails; for unknown users. */
     boolean matchesNothing(String password) {
-        matches(password.length() > 72 ? password.substring(0, 72) : password, decoy);
+        String hash = decoy;
+        if (hash == null) {
+            hash = hash("decoy-" + random.nextLong());
+            decoy = hash;
+        }
+        matches(password.length() > 72 ? password.substring(0, 72) : password, hash);
         return false;
     }
 }

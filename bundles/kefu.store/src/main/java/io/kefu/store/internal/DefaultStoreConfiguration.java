@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Hashtable;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code conf/kefu.store.cfg} on the first start, with the embedded H2 settings and, commented out, what to
- * write for MySQL or MariaDB. The store waits for this file (its configuration is required), so it never opens a
- * database before the operator's own settings are read: otherwise a first start against MySQL could race the
- * configuration and create an H2 database nobody wanted.
+ * write for MySQL or MariaDB. The store waits for its configuration (it is required), so it never opens a database
+ * before the operator's own settings are read: otherwise a first start against MySQL could race the configuration
+ * and create an H2 database nobody wanted. When this writes the defaults it also hands them to ConfigAdmin at once,
+ * so that a first start does not wait for the file watcher's next poll.
  */
 @Component(immediate = true)
 public final class DefaultStoreConfiguration {
@@ -21,7 +26,7 @@ public final class DefaultStoreConfiguration {
     static final Path FILE = Path.of("conf", "kefu.store.cfg");
 
     @Activate
-    public DefaultStoreConfiguration() throws IOException {
+    public DefaultStoreConfiguration(@Reference ConfigurationAdmin configurationAdmin) throws IOException {
         if (Files.exists(FILE)) {
             return;
         }
@@ -45,5 +50,13 @@ public final class DefaultStoreConfiguration {
                 """.formatted(ConnectionSettings.DEFAULT_URL);
         Files.writeString(FILE, text, StandardCharsets.UTF_8);
         LOG.info("Wrote the default database configuration to {}", FILE.toAbsolutePath());
+        Configuration configuration = configurationAdmin.getConfiguration("kefu.store", "?");
+        if (configuration.getProperties() == null) {
+            Hashtable<String, Object> defaults = new Hashtable<>();
+            defaults.put("url", ConnectionSettings.DEFAULT_URL);
+            defaults.put("user", "sa");
+            defaults.put("password", "");
+            configuration.update(defaults);
+        }
     }
 }
