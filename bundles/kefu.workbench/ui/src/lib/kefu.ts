@@ -131,6 +131,138 @@ export async function api<T = unknown>(path: string, options: ApiOptions = {}): 
   return data as T;
 }
 
+/** Options of {@link Loader}. */
+export interface LoaderOptions<A> {
+  /**
+   * The argument for {@link Loader.reload} until a load has succeeded, e.g.
+   * the first page's offset. Give it whenever `A` is not `void`.
+   */
+  arg?: A;
+  /** Whether to load each time the element is connected to the page; defaults to true. */
+  loadOnConnect?: boolean;
+}
+
+/**
+ * Loads data for a Lit element and keeps the answer, the loading flag and the
+ * error on the element's behalf, re-rendering it when they change. Create it
+ * as a field of the element; it loads when the element is connected to the
+ * page, and aborts the request in flight when the element is removed.
+ *
+ * Only the newest request's answer is kept: a load aborts the one before it
+ * (through the signal handed to `task`), so a slow older answer can never
+ * overwrite a newer one. A failed load keeps the last good {@link value}
+ * and sets {@link error}; a successful one clears the error.
+ *
+ * @typeParam T - what `task` resolves to
+ * @typeParam A - the argument of {@link load}, e.g. a page offset; `void` for none
+ *
+ * @example
+ * class AcmeOrders extends LitElement {
+ *   orders = new Loader(this, (signal, offset) =>
+ *     api(`/api/acme/orders?offset=${offset}&limit=50`, { signal }), { arg: 0 });
+ *
+ *   render() {
+ *     return html`${this.orders.error ? html`<div class="kf-alert kf-alert-error">${this.orders.error.message}</div>` : ''}
+ *       ${pager(this.orders.value, (offset) => this.orders.load(offset))}
+ *       <button class="kf-btn" ?disabled=${this.orders.loading} @click=${() => this.orders.reload()}>Refresh</button>
+ *       ...`;
+ *   }
+ * }
+ */
+export class Loader<T, A = void> implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly task: (signal: AbortSignal, arg: A) => Promise<T>;
+  private readonly loadOnConnect: boolean;
+  private current: T | undefined;
+  private busy = false;
+  private failure: Error | null = null;
+  /** The argument of the last successful load: what {@link reload} asks for again. */
+  private lastArg: A;
+  private request: AbortController | undefined;
+
+  /**
+   * @param host - the element; the loader registers itself with it
+   * @param task - fetches the data; pass `signal` on to {@link api} (or `fetch`)
+   *   so that superseded and abandoned requests are cancelled
+   */
+  constructor(host: ReactiveControllerHost, task: (signal: AbortSignal, arg: A) => Promise<T>, options: LoaderOptions<A> = {}) {
+    this.host = host;
+    this.task = task;
+    this.loadOnConnect = options.loadOnConnect ?? true;
+    // Left undefined only when A is void, as documented on the option.
+    this.lastArg = options.arg as A;
+    host.addController(this);
+  }
+
+  /** The last successfully loaded data; `undefined` until the first load succeeds. */
+  get value(): T | undefined {
+    return this.current;
+  }
+
+  /**
+   * Replaces the data shown, e.g. with one row edited in place after a save,
+   * without asking the server again. A load in flight still overwrites it.
+   */
+  set value(next: T | undefined) {
+    this.current = next;
+    this.host.requestUpdate();
+  }
+
+  /** Whether a load is in flight, e.g. to disable a refresh button. */
+  get loading(): boolean {
+    return this.busy;
+  }
+
+  /** Why the last load failed (an {@link ApiError} for API calls), or null after a success. */
+  get error(): Error | null {
+    return this.failure;
+  }
+
+  /**
+   * Loads with the given argument, aborting any load in flight. Never
+   * rejects: the outcome lands in {@link value} or {@link error}.
+   * @returns a promise that settles when this load is done or superseded
+   */
+  async load(arg: A): Promise<void> {
+    this.request?.abort();
+    const request = (this.request = new AbortController());
+    this.busy = true;
+    this.host.requestUpdate();
+    try {
+      const next = await this.task(request.signal, arg);
+      // Aborted means a newer load took over or the element left the page.
+      if (request.signal.aborted) return;
+      this.current = next;
+      this.lastArg = arg;
+      this.failure = null;
+    } catch (e) {
+      if (request.signal.aborted) return;
+      this.failure = e instanceof Error ? e : new Error(String(e));
+    } finally {
+      // A superseded load leaves the flag to the newer one; an abandoned one clears it.
+      if (this.request === request) {
+        this.busy = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  /** Loads again with the argument of the last successful load (or the `arg` option before that). */
+  reload(): Promise<void> {
+    return this.load(this.lastArg);
+  }
+
+  /** Lit calls this when the element is connected: the load on connect. */
+  hostConnected(): void {
+    if (this.loadOnConnect) void this.reload();
+  }
+
+  /** Lit calls this when the element is removed: abandons the load in flight. */
+  hostDisconnected(): void {
+    this.request?.abort();
+  }
+}
+
 // ------------------------------------------------------------------ session
 
 /** Roles known to Kefu itself; plug-ins may see others. */
@@ -314,7 +446,7 @@ export interface Page<T> {
  * Renders "1–50 of 120" with previous/next buttons for a {@link Page}.
  * @param go - called with the offset of the page to show
  */
-export function pager(page: Pick<Page<unknown>, 'offset' | 'limit' | 'total'> | null, go: (offset: number) => void): TemplateResult | typeof nothing {
+export function pager(page: Pick<Page<unknown>, 'offset' | 'limit' | 'total'> | null | undefined, go: (offset: number) => void): TemplateResult | typeof nothing {
   if (!page || page.total === 0) return nothing;
   const from = page.offset + 1;
   const to = Math.min(page.offset + page.limit, page.total);

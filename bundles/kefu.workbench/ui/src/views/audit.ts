@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, formatDateTime, LocaleController, pager, t, type Page } from '@kefu/workbench';
+import { api, formatDateTime, Loader, LocaleController, pager, t, type Page } from '@kefu/workbench';
 
 interface AuditEntry {
   id: string | number;
@@ -19,23 +19,12 @@ function detailText(detail: unknown): string {
 
 /** Read-only, paged audit log; the server returns the newest entries first. */
 export class KefuAuditView extends LitElement {
-  static override properties = {
-    page: { state: true },
-    loading: { state: true },
-    error: { state: true },
-  };
-
-  declare page: Page<AuditEntry> | null;
-  declare loading: boolean;
-  declare error: string | null;
-  private offset = 0;
-  private request: AbortController | undefined;
+  private readonly page = new Loader(this,
+    (signal, offset: number) => api<Page<AuditEntry>>(`/api/audit?offset=${offset}&limit=${LIMIT}`, { signal }),
+    { arg: 0 });
 
   constructor() {
     super();
-    this.page = null;
-    this.loading = false;
-    this.error = null;
     new LocaleController(this);
   }
 
@@ -43,42 +32,18 @@ export class KefuAuditView extends LitElement {
     return this;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.request?.abort();
-  }
-
-  private async load(offset = this.offset) {
-    this.request?.abort();
-    const request = (this.request = new AbortController());
-    this.loading = true;
-    try {
-      this.page = await api<Page<AuditEntry>>(`/api/audit?offset=${offset}&limit=${LIMIT}`, { signal: request.signal });
-      this.offset = offset;
-      this.error = null;
-    } catch (e) {
-      if (request.signal.aborted) return;
-      this.error = e instanceof Error ? e.message : String(e);
-    } finally {
-      if (this.request === request) this.loading = false;
-    }
-  }
-
   override render() {
-    const items = this.page?.items ?? [];
+    const { value: page, loading } = this.page;
+    const error = this.page.error?.message;
+    const items = page?.items ?? [];
     return html`<div class="kf-page">
       <div class="kf-page-header">
         <h1 class="kf-title">${t('audit.title')}</h1>
-        ${pager(this.page, (offset) => void this.load(offset))}
-        <button type="button" class="kf-btn" ?disabled=${this.loading} @click=${() => void this.load()}>${t('action.refresh')}</button>
+        ${pager(page, (offset) => void this.page.load(offset))}
+        <button type="button" class="kf-btn" ?disabled=${loading} @click=${() => void this.page.reload()}>${t('action.refresh')}</button>
       </div>
-      ${this.error ? html`<div class="kf-alert kf-alert-error" role="alert">${this.error}</div>` : nothing}
-      <div class="kf-table-wrap" aria-busy=${this.loading ? 'true' : 'false'}>
+      ${error ? html`<div class="kf-alert kf-alert-error" role="alert">${error}</div>` : nothing}
+      <div class="kf-table-wrap" aria-busy=${loading ? 'true' : 'false'}>
         <table class="kf-table">
           <thead>
             <tr>
@@ -99,7 +64,7 @@ export class KefuAuditView extends LitElement {
             </tr>`)}
           </tbody>
         </table>
-        ${this.page && items.length === 0 ? html`<p class="kf-empty">${t('audit.empty')}</p>` : nothing}
+        ${page && items.length === 0 ? html`<p class="kf-empty">${t('audit.empty')}</p>` : nothing}
       </div>
     </div>`;
   }

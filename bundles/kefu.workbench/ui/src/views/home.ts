@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, ApiError, currentUser, LocaleController, t } from '@kefu/workbench';
+import { api, ApiError, currentUser, Loader, LocaleController, t } from '@kefu/workbench';
 
 interface Health {
   status: string;
@@ -22,21 +22,19 @@ function statusBadge(status: string | undefined) {
 
 /** Landing view: who is signed in, whether the system is healthy, and where to go next. */
 export class KefuHomeView extends LitElement {
-  static override properties = {
-    health: { state: true },
-    healthError: { state: true },
-    loading: { state: true },
-  };
-
-  declare health: Health | null;
-  declare healthError: string | null;
-  declare loading: boolean;
+  private readonly health = new Loader(this, async (signal) => {
+    try {
+      return await api<Health>('/api/health', { signal });
+    } catch (e) {
+      // Health endpoints commonly answer 503 while DOWN, still with the report as body.
+      const body = e instanceof ApiError ? (e.body as Health | undefined) : undefined;
+      if (body && typeof body.status === 'string') return body;
+      throw e;
+    }
+  });
 
   constructor() {
     super();
-    this.health = null;
-    this.healthError = null;
-    this.loading = false;
     new LocaleController(this);
   }
 
@@ -44,37 +42,15 @@ export class KefuHomeView extends LitElement {
     return this;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.loadHealth();
-  }
-
-  private async loadHealth() {
-    this.loading = true;
-    try {
-      this.health = await api<Health>('/api/health');
-      this.healthError = null;
-    } catch (e) {
-      // Health endpoints commonly answer 503 while DOWN, still with the report as body.
-      const body = e instanceof ApiError ? (e.body as Health | undefined) : undefined;
-      if (body && typeof body.status === 'string') {
-        this.health = body;
-        this.healthError = null;
-      } else {
-        this.health = null;
-        this.healthError = e instanceof Error ? e.message : String(e);
-      }
-    } finally {
-      this.loading = false;
-    }
-  }
-
   override render() {
     const user = currentUser();
     if (!user) return nothing;
     const roles = [...user.roles].sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
     const hints = roles.filter((r) => ROLE_ORDER.includes(r));
-    const checks = Object.entries(this.health?.checks ?? {});
+    const { error, loading } = this.health;
+    // A failed check shows only its error, not the report from before it.
+    const health = error ? null : this.health.value;
+    const checks = Object.entries(health?.checks ?? {});
     return html`<div class="kf-page">
       <div class="kf-page-header">
         <h1 class="kf-title">${t('home.welcome', { name: user.displayName || user.username })}</h1>
@@ -91,15 +67,15 @@ export class KefuHomeView extends LitElement {
               : html`<span class="kf-muted">${t('home.noRoles')}</span>`}</dd>
           </dl>
         </section>
-        <section class="kf-card" aria-labelledby="kf-home-health" aria-busy=${this.loading ? 'true' : 'false'}>
+        <section class="kf-card" aria-labelledby="kf-home-health" aria-busy=${loading ? 'true' : 'false'}>
           <div class="kf-toolbar">
             <h2 class="kf-subtitle" id="kf-home-health">${t('home.health')}</h2>
-            ${this.health ? statusBadge(this.health.status) : nothing}
-            <button type="button" class="kf-btn kf-btn-small kf-push" ?disabled=${this.loading}
-              @click=${() => void this.loadHealth()}>${t('action.refresh')}</button>
+            ${health ? statusBadge(health.status) : nothing}
+            <button type="button" class="kf-btn kf-btn-small kf-push" ?disabled=${loading}
+              @click=${() => void this.health.reload()}>${t('action.refresh')}</button>
           </div>
-          ${this.healthError
-            ? html`<p class="kf-danger-text" role="alert">${t('home.health.failed', { message: this.healthError })}</p>`
+          ${error?.message
+            ? html`<p class="kf-danger-text" role="alert">${t('home.health.failed', { message: error.message })}</p>`
             : nothing}
           ${checks.length
             ? html`<ul class="kf-list">

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, formatDateTime, LocaleController, t } from '@kefu/workbench';
+import { api, formatDateTime, Loader, LocaleController, t } from '@kefu/workbench';
 
 interface Bundle {
   id: number;
@@ -25,37 +25,29 @@ const STATE_COLOR: Record<string, string> = {
 /** The OSGi bundles of the running platform, with plug-ins and their problems. */
 export class KefuPlatformView extends LitElement {
   static override properties = {
-    bundles: { state: true },
-    error: { state: true },
-    loading: { state: true },
     filter: { state: true },
     pluginsOnly: { state: true },
     problemsOnly: { state: true },
     auto: { state: true },
-    updatedAt: { state: true },
   };
 
-  declare bundles: Bundle[] | null;
-  declare error: string | null;
-  declare loading: boolean;
   declare filter: string;
   declare pluginsOnly: boolean;
   declare problemsOnly: boolean;
   declare auto: boolean;
-  declare updatedAt: Date | null;
   private timer: number | undefined;
-  private request: AbortController | undefined;
+  // A failed refresh keeps the last good table (and its time) visible under the error.
+  private readonly snapshot = new Loader(this, async (signal) => {
+    const bundles = await api<Bundle[]>('/api/platform/bundles', { signal });
+    return { bundles: [...bundles].sort((a, b) => a.id - b.id), updatedAt: new Date() };
+  });
 
   constructor() {
     super();
-    this.bundles = null;
-    this.error = null;
-    this.loading = false;
     this.filter = '';
     this.pluginsOnly = false;
     this.problemsOnly = false;
     this.auto = true;
-    this.updatedAt = null;
     new LocaleController(this);
   }
 
@@ -65,35 +57,15 @@ export class KefuPlatformView extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    void this.load();
     this.timer = window.setInterval(() => {
       // A slow server must not pile up requests; skip a tick instead.
-      if (this.auto && !this.loading) void this.load();
+      if (this.auto && !this.snapshot.loading) void this.snapshot.reload();
     }, REFRESH_MS);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.clearInterval(this.timer);
-    this.request?.abort();
-  }
-
-  private async load() {
-    this.request?.abort();
-    const request = (this.request = new AbortController());
-    this.loading = true;
-    try {
-      const bundles = await api<Bundle[]>('/api/platform/bundles', { signal: request.signal });
-      this.bundles = [...bundles].sort((a, b) => a.id - b.id);
-      this.updatedAt = new Date();
-      this.error = null;
-    } catch (e) {
-      if (request.signal.aborted) return;
-      // The last good table stays visible under the error.
-      this.error = e instanceof Error ? e.message : String(e);
-    } finally {
-      if (this.request === request) this.loading = false;
-    }
   }
 
   private visible(bundles: Bundle[]): Bundle[] {
@@ -110,19 +82,23 @@ export class KefuPlatformView extends LitElement {
   }
 
   override render() {
-    const all = this.bundles ?? [];
+    const { value, loading } = this.snapshot;
+    const bundles = value?.bundles ?? null;
+    const updatedAt = value?.updatedAt ?? null;
+    const error = this.snapshot.error?.message;
+    const all = bundles ?? [];
     const shown = this.visible(all);
     return html`<div class="kf-page">
       <div class="kf-page-header">
         <h1 class="kf-title">${t('platform.title')}</h1>
-        ${this.updatedAt
-          ? html`<span class="kf-muted kf-hint">${t('platform.updatedAt', { time: formatDateTime(this.updatedAt.toISOString()) })}</span>`
+        ${updatedAt
+          ? html`<span class="kf-muted kf-hint">${t('platform.updatedAt', { time: formatDateTime(updatedAt.toISOString()) })}</span>`
           : nothing}
         <label class="kf-check">
           <input type="checkbox" .checked=${this.auto} @change=${(e: Event) => { this.auto = (e.target as HTMLInputElement).checked; }}>
           ${t('platform.autoRefresh')}
         </label>
-        <button type="button" class="kf-btn" data-action="refresh" ?disabled=${this.loading} @click=${() => void this.load()}>
+        <button type="button" class="kf-btn" data-action="refresh" ?disabled=${loading} @click=${() => void this.snapshot.reload()}>
           ${t('action.refresh')}
         </button>
       </div>
@@ -140,7 +116,7 @@ export class KefuPlatformView extends LitElement {
             @change=${(e: Event) => { this.problemsOnly = (e.target as HTMLInputElement).checked; }}>
           ${t('platform.problemsOnly')}
         </label>
-        <span class="kf-hint kf-push" role="status">${this.bundles
+        <span class="kf-hint kf-push" role="status">${bundles
           ? t('platform.summary', {
               shown: shown.length,
               total: all.length,
@@ -149,9 +125,9 @@ export class KefuPlatformView extends LitElement {
             })
           : nothing}</span>
       </div>
-      ${this.error ? html`<div class="kf-alert kf-alert-error" role="alert">${this.error}</div>` : nothing}
-      ${this.bundles === null && this.loading ? html`<p class="kf-muted" role="status">${t('app.loading')}</p>` : nothing}
-      ${this.bundles
+      ${error ? html`<div class="kf-alert kf-alert-error" role="alert">${error}</div>` : nothing}
+      ${bundles === null && loading ? html`<p class="kf-muted" role="status">${t('app.loading')}</p>` : nothing}
+      ${bundles
         ? html`<div class="kf-table-wrap">
             <table class="kf-table">
               <thead>

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import {
-  api, currentUser, LocaleController, pager, refreshSession, t, toast, type Page,
+  api, currentUser, Loader, LocaleController, pager, refreshSession, t, toast, type Page,
 } from '@kefu/workbench';
 
 interface UserRow {
@@ -37,28 +37,20 @@ function userPath(user: UserRow): string {
 /** Administration of accounts: list, create, edit roles and state, reset passwords. */
 export class KefuUsersView extends LitElement {
   static override properties = {
-    page: { state: true },
-    loading: { state: true },
-    error: { state: true },
     dialog: { state: true },
     dialogError: { state: true },
     busy: { state: true },
   };
 
-  declare page: Page<UserRow> | null;
-  declare loading: boolean;
-  declare error: string | null;
   declare dialog: Dialog | null;
   declare dialogError: string | null;
   declare busy: boolean;
-  private offset = 0;
-  private request: AbortController | undefined;
+  private readonly page = new Loader(this,
+    (signal, offset: number) => api<Page<UserRow>>(`/api/users?offset=${offset}&limit=${LIMIT}`, { signal }),
+    { arg: 0 });
 
   constructor() {
     super();
-    this.page = null;
-    this.loading = false;
-    this.error = null;
     this.dialog = null;
     this.dialogError = null;
     this.busy = false;
@@ -67,34 +59,6 @@ export class KefuUsersView extends LitElement {
 
   override createRenderRoot() {
     return this;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.request?.abort();
-  }
-
-  private async load(offset = this.offset) {
-    // Only the newest page request may write its answer.
-    this.request?.abort();
-    const request = (this.request = new AbortController());
-    this.loading = true;
-    try {
-      const page = await api<Page<UserRow>>(`/api/users?offset=${offset}&limit=${LIMIT}`, { signal: request.signal });
-      this.offset = offset;
-      this.page = page;
-      this.error = null;
-    } catch (e) {
-      if (request.signal.aborted) return;
-      this.error = message(e);
-    } finally {
-      if (this.request === request) this.loading = false;
-    }
   }
 
   private open(dialog: Dialog) {
@@ -137,7 +101,7 @@ export class KefuUsersView extends LitElement {
       } else {
         this.close();
       }
-      void this.load();
+      void this.page.reload();
     });
   }
 
@@ -151,8 +115,9 @@ export class KefuUsersView extends LitElement {
     };
     await this.submit(async () => {
       const saved = await api<UserRow>(userPath(user), { method: 'PUT', body });
-      if (this.page) {
-        this.page = { ...this.page, items: this.page.items.map((u) => (u.id === user.id ? { ...u, ...saved } : u)) };
+      const page = this.page.value;
+      if (page) {
+        this.page.value = { ...page, items: page.items.map((u) => (u.id === user.id ? { ...u, ...saved } : u)) };
       }
       toast(t('users.saved', { username: user.username }), 'success');
       this.close();
@@ -196,17 +161,19 @@ export class KefuUsersView extends LitElement {
 
   override render() {
     const me = currentUser();
-    const items = this.page?.items ?? [];
+    const { value: page, loading } = this.page;
+    const error = this.page.error?.message;
+    const items = page?.items ?? [];
     return html`<div class="kf-page">
       <div class="kf-page-header">
         <h1 class="kf-title">${t('users.title')}</h1>
-        ${pager(this.page, (offset) => void this.load(offset))}
-        <button type="button" class="kf-btn" ?disabled=${this.loading} @click=${() => void this.load()}>${t('action.refresh')}</button>
+        ${pager(page, (offset) => void this.page.load(offset))}
+        <button type="button" class="kf-btn" ?disabled=${loading} @click=${() => void this.page.reload()}>${t('action.refresh')}</button>
         <button type="button" class="kf-btn kf-btn-primary" data-action="new-user"
           @click=${() => this.open({ kind: 'create' })}>${t('users.new')}</button>
       </div>
-      ${this.error ? html`<div class="kf-alert kf-alert-error" role="alert">${this.error}</div>` : nothing}
-      <div class="kf-table-wrap" aria-busy=${this.loading ? 'true' : 'false'}>
+      ${error ? html`<div class="kf-alert kf-alert-error" role="alert">${error}</div>` : nothing}
+      <div class="kf-table-wrap" aria-busy=${loading ? 'true' : 'false'}>
         <table class="kf-table">
           <thead>
             <tr>
@@ -235,7 +202,7 @@ export class KefuUsersView extends LitElement {
             </tr>`)}
           </tbody>
         </table>
-        ${this.page && items.length === 0 ? html`<p class="kf-empty">${t('users.empty')}</p>` : nothing}
+        ${page && items.length === 0 ? html`<p class="kf-empty">${t('users.empty')}</p>` : nothing}
       </div>
       <dialog class="kf-dialog" @close=${this.close} aria-labelledby="kf-users-dialog-title">${this.renderDialog()}</dialog>
     </div>`;

@@ -127,6 +127,11 @@ class RuntimeIT {
                 () -> logContains("Ignoring the new kefu.security configuration") && logContains("bcryptCost"));
         assertThat(kefu.anonymous().post("/api/auth/login", Map.of("username", "zhao", "password", password)).status())
                 .as("the last good settings (2 failures) still throttle").isEqualTo(429);
+
+        Files.writeString(conf, "maxFailedLogins=two\nfailureWindowMinutes=10\n");
+        eventually(Duration.ofSeconds(15), "unreadable value reported", () -> logContains("maxFailedLogins must be a whole number"));
+        assertThat(kefu.anonymous().post("/api/auth/login", Map.of("username", "zhao", "password", password)).status())
+                .as("still the last good settings").isEqualTo(429);
         assertThat(kefu.anonymous().get("/api/health").status()).isEqualTo(200);
     }
 

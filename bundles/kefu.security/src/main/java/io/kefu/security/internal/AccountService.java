@@ -62,7 +62,17 @@ public final class AccountService implements Sessions {
 
     @Activate
     public AccountService(@Reference Store store, @Reference AuditLog audit, SecurityConfig config) {
-        this(store, audit, SecuritySettings.from(config), Clock.systemUTC());
+        this(store, audit, checked(config), Clock.systemUTC());
+    }
+
+    /** Reports a bad configuration in Kefu's own log, where operators look, before the activation fails. */
+    private static SecuritySettings checked(SecurityConfig config) {
+        try {
+            return SecuritySettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("The security configuration (conf/kefu.security.cfg) is not valid: {}", e.getMessage());
+            throw e;
+        }
     }
 
     AccountService(Store store, AuditLog audit, SecuritySettings settings, Clock clock) {

@@ -29,9 +29,22 @@ record SecuritySettings(Duration sessionIdle, Duration sessionMax, int maxFailed
     }
 
     static SecuritySettings from(SecurityConfig config) {
-        return new SecuritySettings(Duration.ofMinutes(config.sessionIdleMinutes()),
-                Duration.ofHours(config.sessionMaxHours()), config.maxFailedLogins(),
-                Duration.ofMinutes(config.failureWindowMinutes()), config.bcryptCost(),
-                Path.of(config.initialAdminPasswordFile()));
+        return new SecuritySettings(Duration.ofMinutes(number("sessionIdleMinutes", config::sessionIdleMinutes)),
+                Duration.ofHours(number("sessionMaxHours", config::sessionMaxHours)),
+                number("maxFailedLogins", config::maxFailedLogins),
+                Duration.ofMinutes(number("failureWindowMinutes", config::failureWindowMinutes)),
+                number("bcryptCost", config::bcryptCost), Path.of(config.initialAdminPasswordFile()));
+    }
+
+    /**
+     * Declarative Services converts a configured value only when it is read, and says only "For input string"
+     * when it is not a number; this names the setting.
+     */
+    private static int number(String name, java.util.function.IntSupplier value) {
+        try {
+            return value.getAsInt();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be a whole number", e);
+        }
     }
 }

@@ -187,6 +187,10 @@ public final class PooledStore implements Store, HealthCheck, AutoCloseable {
                 .javaMigrationClassProvider(List::of)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
+                // Every module shares one database schema, so the second module to migrate finds tables that are
+                // not its own. Baselining at version 0 records "nothing of mine yet" and then applies its V1.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .loggers("slf4j")
                 .load();
         try {

@@ -47,6 +47,22 @@ class PooledStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void modulesMigrateIndependentlyIntoOneDatabase(TestDatabase database) throws Exception {
+        try (ScratchDatabase scratch = database.create(); PooledStore store = open(scratch)) {
+            store.migrate(new Schema("storetest", NoteMapper.class));
+            store.migrate(new Schema("othertest", NoteMapper.class)); // finds storetest's tables: must still apply V1
+            store.migrate(new Schema("storetest", NoteMapper.class));
+            try (var connection = store.dataSource().getConnection(); var sql = connection.createStatement()) {
+                sql.execute("INSERT INTO othertest_item (id, name) VALUES (1, 'x')");
+                var versions = sql.executeQuery("SELECT MAX(version) FROM kefu_schema_storetest WHERE success = TRUE");
+                versions.next();
+                assertThat(versions.getString(1)).isEqualTo("2");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void uncommittedWorkIsRolledBack(TestDatabase database) throws Exception {
         try (ScratchDatabase scratch = database.create(); PooledStore store = open(scratch)) {
             store.migrate(new Schema("storetest", NoteMapper.class));

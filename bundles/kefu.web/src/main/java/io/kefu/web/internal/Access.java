@@ -46,11 +46,16 @@ record Access(Kind kind, Set<Role> roles) {
         }
         RolesAllowed allowed = element.getAnnotation(RolesAllowed.class);
         if (allowed != null) {
-            Set<Role> roles = Arrays.stream(allowed.value()).map(Role::valueOf)
+            // A role name Kefu does not know (a typo in a plug-in) admits nobody rather than failing every call.
+            Set<Role> roles = Arrays.stream(allowed.value()).filter(Access::isRole).map(Role::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
             return new Access(Kind.ROLES, roles);
         }
         return null;
+    }
+
+    private static boolean isRole(String name) {
+        return Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name));
     }
 
     boolean admits(KefuUser user) {

@@ -29,6 +29,10 @@ class AccessTest {
         @DenyAll
         public void closed() {
         }
+
+        @RolesAllowed("ADMNI")
+        public void misspelt() {
+        }
     }
 
     static class PlainResource {
@@ -59,6 +63,12 @@ class AccessTest {
         assertThat(access(AdminResource.class, "agents").admits(AGENT)).isTrue();
         assertThat(access(AdminResource.class, "agents").admits(ADMIN)).isFalse();
         assertThat(access(AdminResource.class, "closed").admits(ADMIN)).isFalse();
+    }
+
+    @Test
+    void anUnknownRoleNameAdmitsNobody() throws Exception {
+        assertThat(access(AdminResource.class, "misspelt").admits(ADMIN)).isFalse();
+        assertThat(access(AdminResource.class, "misspelt").roles()).isEmpty();
     }
 
     @Test
