@@ -17,12 +17,15 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
   let kefu;
   let browser;
   let page;
+  const consoleErrors = [];
   const newPassword = 'Kefu-e2e-password-2026';
 
   before(async () => {
     kefu = await startKefu('e2e');
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
   });
 
   after(async () => {
@@ -90,5 +93,12 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
   it('logs out back to the login form', async () => {
     await page.click('[data-action="logout"]');
     await page.waitForSelector('input[name="username"]');
+  });
+
+  it('ran without script errors or Content-Security-Policy violations', () => {
+    // The wrong-password attempt logs its 401 as a failed resource load; that one is expected.
+    assert.ok(consoleErrors.some((e) => /401/.test(e)), 'the console is being listened to');
+    const unexpected = consoleErrors.filter((e) => !/401/.test(e));
+    assert.deepEqual(unexpected, []);
   });
 });

@@ -60,6 +60,8 @@ class PluginHotDeployIT {
         assertThat(module.status()).isEqualTo(200);
         assertThat(module.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
         assertThat(module.body()).contains("customElements.define('example-parcel-view'");
+        assertThat(kefu.anonymous().get(viewModule("example.parcels")).status())
+                .as("view code only for logged-in users").isEqualTo(404);
         eventually(WAIT, "its endpoint answers", () -> status("/api/parcels/SF1234567890123") == 200);
         assertThat(admin.get("/api/parcels/SF1234567890123").json().get(0).get("carrier").asText()).isEqualTo("SF Express");
 

@@ -1,5 +1,9 @@
 package io.kefu.workbench.internal;
 
+import io.kefu.api.security.KefuUser;
+import io.kefu.api.security.Sessions;
+import io.kefu.web.KefuRest;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,8 +19,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 /**
  * Serves a contributed view's files from the bundle that contributed it: {@code /workbench/views/<id>/<path>} reads
- * {@code <resourceRoot>/<path>} from that bundle. Only files below the view's resource root are reachable, and only
- * while the view is registered, so a removed plug-in's files disappear with it.
+ * {@code <resourceRoot>/<path>} from that bundle. Only files below the view's resource root are reachable, only
+ * while the view is registered (a removed plug-in's files disappear with it), and only to a logged-in user whose
+ * roles admit the view: a view's code may say more about a vendor's product than its owner wants public. Anyone
+ * else gets the same 404 as for a file that does not exist.
  */
 @Component(service = jakarta.servlet.Servlet.class)
 @HttpWhiteboardServletPattern(ViewModuleServlet.PREFIX + "*")
@@ -28,10 +35,26 @@ public final class ViewModuleServlet extends HttpServlet {
             "png", "image/png", "woff2", "font/woff2", "map", "application/json");
 
     private final transient ViewRegistry registry;
+    private final transient Sessions sessions;
 
     @Activate
-    public ViewModuleServlet(@Reference ViewRegistry registry) {
+    public ViewModuleServlet(@Reference ViewRegistry registry, @Reference Sessions sessions) {
         this.registry = registry;
+        this.sessions = sessions;
+    }
+
+    private boolean admitted(HttpServletRequest request, ContributedView view) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (Cookie cookie : cookies) {
+            if (KefuRest.SESSION_COOKIE.equals(cookie.getName())) {
+                Optional<KefuUser> user = sessions.resolve(cookie.getValue());
+                return user.isPresent() && user.get().hasAnyRole(view.view().roles());
+            }
+        }
+        return false;
     }
 
     @Override
@@ -48,7 +71,7 @@ public final class ViewModuleServlet extends HttpServlet {
         String extension = file.substring(file.lastIndexOf('.') + 1);
         ContributedView view = registry.byId(id).orElse(null);
         String type = TYPES.get(extension);
-        if (view == null || type == null) {
+        if (view == null || type == null || !admitted(request, view)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
