@@ -8,8 +8,9 @@ import java.util.List;
  * a webhook idempotency key); it makes re-delivery harmless. {@code authorId} is the agent for outbound
  * messages and notes, null for the customer and the bot.
  */
-public record Message(String id, String conversationId, MessageDirection direction, String body,
-        String channelMessageId, String authorId, List<Attachment> attachments, Instant sentAt) {
+public record Message(String id, String conversationId, MessageDirection direction, String channel, String body,
+        String channelMessageId, String authorId, List<Attachment> attachments, DeliveryState delivery,
+        Instant sentAt) {
     public Message {
         attachments = List.copyOf(attachments);
     }

@@ -1,0 +1,34 @@
+package io.kefu.api.conversation;
+
+import io.kefu.api.security.KefuUser;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Reading and changing conversations, for the workbench and for later stages (the bot, routing). Every change is
+ * committed before the matching {@link ConversationEvents} event is posted. {@code actor} is the person acting, or
+ * null for Kefu itself (the bot, a rule).
+ *
+ * @throws java.util.NoSuchElementException from every method given an unknown conversation id
+ */
+@ProviderType
+public interface Conversations {
+    Optional<Conversation> find(String conversationId);
+
+    /** Messages oldest first, internal notes included. */
+    List<Message> messages(String conversationId, int offset, int limit);
+
+    /** Stores a reply and hands it to the conversation's channel for delivery (asynchronously, with retries). */
+    Message reply(String conversationId, String body, KefuUser actor);
+
+    /** Stores an internal note, which the customer never sees. */
+    Message note(String conversationId, String body, KefuUser actor);
+
+    /** Assigns the conversation to an agent (a user id), or unassigns it with null; handling becomes AGENT or QUEUED. */
+    Conversation assign(String conversationId, String assigneeId, KefuUser actor);
+
+    Conversation setHandling(String conversationId, HandlingState handling, KefuUser actor);
+
+    Conversation setStatus(String conversationId, ConversationStatus status, KefuUser actor);
+}

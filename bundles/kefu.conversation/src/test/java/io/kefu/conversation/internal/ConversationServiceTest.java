@@ -1,0 +1,94 @@
+package io.kefu.conversation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kefu.api.conversation.ConversationEvents;
+import io.kefu.api.conversation.ConversationStatus;
+import io.kefu.api.conversation.DeliveryState;
+import io.kefu.api.conversation.HandlingState;
+import io.kefu.api.conversation.InboundMessage;
+import io.kefu.api.conversation.MessageDirection;
+import io.kefu.api.customer.ChannelIdentity;
+import io.kefu.api.customer.IdentityType;
+import io.kefu.api.security.KefuUser;
+import io.kefu.api.security.Role;
+import io.kefu.api.spi.DeliveryReceipt;
+import io.kefu.testing.TestDatabase;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ConversationServiceTest {
+    private static final KefuUser AGENT = new KefuUser("u-1", "li.na", "李娜", Set.of(Role.AGENT));
+
+    private static void awaitDelivery(ConversationFixture f, String conversationId, String messageId, DeliveryState state)
+            throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var message = f.conversations.messages(conversationId, 0, 100).stream()
+                    .filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
+            if (message.delivery() == state) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("reply " + messageId + " never reached " + state);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void repliesGoOutThroughTheChannelTheCustomerUsedAndNotesStayInside(TestDatabase database) throws Exception {
+        try (ConversationFixture f = new ConversationFixture(database)) {
+            var channel = new ConversationFixture.RecordingChannel("email");
+            f.delivery.addChannel(channel);
+            var receipt = f.ingest.ingest(new InboundMessage("email", new ChannelIdentity(IdentityType.EMAIL,
+                    "wang@example.com", true), "Where is my refund?", "<q1@mail>", null, List.of(), null));
+
+            var note = f.conversations.note(receipt.conversationId(), "VIP, be quick", AGENT);
+            var reply = f.conversations.reply(receipt.conversationId(), "It was sent today.", AGENT);
+            awaitDelivery(f, receipt.conversationId(), reply.id(), DeliveryState.SENT);
+
+            assertThat(channel.sent).hasSize(1);
+            assertThat(channel.sent.get(0).to().value()).isEqualTo("wang@example.com");
+            assertThat(channel.sent.get(0).inReplyTo()).isEqualTo("<q1@mail>");
+            assertThat(note.direction()).isEqualTo(MessageDirection.INTERNAL_NOTE);
+            assertThat(note.delivery()).isEqualTo(DeliveryState.INTERNAL);
+            assertThat(f.conversations.find(receipt.conversationId()).orElseThrow().status())
+                    .isEqualTo(ConversationStatus.PENDING);
+            assertThat(f.lastEvent(ConversationEvents.MESSAGE_SENT).get(ConversationEvents.ACTOR)).isEqualTo("li.na");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReplyTheChannelRefusesIsMarkedFailedWithTheReason(TestDatabase database) throws Exception {
+        try (ConversationFixture f = new ConversationFixture(database)) {
+            var channel = new ConversationFixture.RecordingChannel("webhook");
+            channel.answer = m -> DeliveryReceipt.failed("recipient unknown", false);
+            f.delivery.addChannel(channel);
+            var receipt = f.ingest.ingest(new InboundMessage("webhook", new ChannelIdentity(IdentityType.APP_USER,
+                    "wechat:gone", true), "hi", "w1", null, List.of(), null));
+            var reply = f.conversations.reply(receipt.conversationId(), "hello", AGENT);
+            awaitDelivery(f, receipt.conversationId(), reply.id(), DeliveryState.FAILED);
+            assertThat(f.data.read(m -> m.message(reply.id())).deliveryError()).isEqualTo("recipient unknown");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void assignmentHandsTheConversationToAPersonAndIsAudited(TestDatabase database) throws Exception {
+        try (ConversationFixture f = new ConversationFixture(database)) {
+            var receipt = f.ingest.ingest(new InboundMessage("webhook", new ChannelIdentity(IdentityType.APP_USER,
+                    "wechat:a", true), "转人工", "a1", null, List.of(), null));
+            f.conversations.setHandling(receipt.conversationId(), HandlingState.BOT, null);
+            var assigned = f.conversations.assign(receipt.conversationId(), AGENT.id(), AGENT);
+            assertThat(assigned.handling()).isEqualTo(HandlingState.AGENT);
+            assertThat(assigned.assigneeId()).isEqualTo("u-1");
+            assertThat(f.topics()).contains(ConversationEvents.ASSIGNED, ConversationEvents.HANDED_OFF);
+            assertThat(f.audit).extracting(e -> e.action()).contains("conversation.assign");
+
+            var unassigned = f.conversations.assign(receipt.conversationId(), null, AGENT);
+            assertThat(unassigned.handling()).isEqualTo(HandlingState.QUEUED);
+        }
+    }
+}
