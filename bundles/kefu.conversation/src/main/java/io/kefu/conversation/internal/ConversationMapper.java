@@ -133,6 +133,13 @@ interface ConversationMapper {
     List<MessageRow> messages(@Param("conversationId") String conversationId, @Param("offset") int offset,
             @Param("limit") int limit);
 
+    @Select("SELECT COUNT(*) FROM conv_message WHERE conversation_id = #{conversationId}")
+    long messageCount(@Param("conversationId") String conversationId);
+
+    @Select("SELECT COUNT(*) FROM conv_message m JOIN conv_conversation c ON c.id = m.conversation_id"
+            + " WHERE c.customer_id = #{customerId}")
+    long timelineCount(@Param("customerId") String customerId);
+
     /** The customer's timeline: every message of every conversation, across channels, oldest first. */
     @Select("SELECT m.seq, m.id, m.conversation_id, m.direction, m.channel, m.channel_message_id, m.body,"
             + " m.author_id, m.attachments, m.delivery, m.delivery_error, m.sent_at FROM conv_message m"
@@ -147,6 +154,18 @@ interface ConversationMapper {
 
     @Select("SELECT " + MESSAGE_COLUMNS + " FROM conv_message WHERE delivery = 'PENDING' ORDER BY seq")
     List<MessageRow> pendingDeliveries();
+
+    /** The dead letters: replies no channel could deliver, newest first. */
+    @Select("SELECT " + MESSAGE_COLUMNS + " FROM conv_message WHERE delivery = 'FAILED' ORDER BY seq DESC"
+            + " LIMIT #{limit} OFFSET #{offset}")
+    List<MessageRow> failedDeliveries(@Param("offset") int offset, @Param("limit") int limit);
+
+    @Select("SELECT COUNT(*) FROM conv_message WHERE delivery = 'FAILED'")
+    long failedDeliveryCount();
+
+    /** Puts a failed reply back in line; true when it was failed. */
+    @Update("UPDATE conv_message SET delivery = 'PENDING', delivery_error = NULL WHERE id = #{id} AND delivery = 'FAILED'")
+    int retry(@Param("id") String id);
 
     @Update("UPDATE conv_message SET delivery = #{delivery}, delivery_error = #{error},"
             + " channel_message_id = COALESCE(#{channelMessageId}, channel_message_id) WHERE id = #{id}")

@@ -1,0 +1,178 @@
+package io.kefu.runtime;
+
+import static io.kefu.runtime.KefuProcess.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A messaging app connected by webhook, end to end through the real runtime: signed messages in (idempotent,
+ * refused when unsigned or oversized), an agent's inbox, and the agent's reply delivered signed to the app.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookConversationIT {
+    private static final String SECRET = "demo-app-shared-secret-0123456789";
+
+    Path home;
+    KefuProcess kefu;
+    HttpServer app;
+    final List<JsonNode> replies = new CopyOnWriteArrayList<>();
+    final List<Boolean> replySignaturesValid = new CopyOnWriteArrayList<>();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        app.createContext("/replies", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String timestamp = exchange.getRequestHeaders().getFirst("X-Kefu-Timestamp");
+            replySignaturesValid.add(sign(timestamp, body).equals(exchange.getRequestHeaders().getFirst("X-Kefu-Signature")));
+            replies.add(KefuProcess.JSON.readTree(body));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        app.start();
+        home = KefuProcess.newHome("WebhookConversationIT");
+        kefu = KefuProcess.start(home, Map.of("kefu.channel.webhook-demo.cfg", "app=demo\nsecret=" + SECRET
+                + "\noutboundUrl=http://127.0.0.1:" + app.getAddress().getPort() + "/replies\n"));
+        eventually(Duration.ofSeconds(20), "the demo app is configured",
+                () -> status(post("demo", "{\"userId\":\"probe\",\"text\":\"ping\"}", "probe-1", true)) == 202);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        kefu.close();
+        app.stop(0);
+    }
+
+    static String sign(String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> post(String appId, String json, String idempotencyKey, boolean signed) {
+        try {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kefu.port
+                    + "/api/webhook/" + appId + "/messages")).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", idempotencyKey).header("X-Kefu-Timestamp", timestamp)
+                    .header("X-Kefu-Signature", signed ? sign(timestamp, body) : "sha256=00")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int status(HttpResponse<String> response) {
+        return response.statusCode();
+    }
+
+    @Test
+    void aSignedMessageIsStoredOnceHoweverOftenItIsDelivered() throws Exception {
+        var first = post("demo", "{\"userId\":\"o6_wang\",\"text\":\"我的订单怎么还没发货\"}", "wx-1001", true);
+        var again = post("demo", "{\"userId\":\"o6_wang\",\"text\":\"我的订单怎么还没发货\"}", "wx-1001", true);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        JsonNode a = KefuProcess.JSON.readTree(first.body());
+        JsonNode b = KefuProcess.JSON.readTree(again.body());
+        assertThat(a.get("duplicate").asBoolean()).isFalse();
+        assertThat(b.get("duplicate").asBoolean()).isTrue();
+        assertThat(b.get("messageId").asText()).isEqualTo(a.get("messageId").asText());
+    }
+
+    @Test
+    void unsignedOversizedAndMalformedRequestsAreRefusedClearly() throws Exception {
+        var unsigned = post("demo", "{\"userId\":\"x\",\"text\":\"hi\"}", "wx-2001", false);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("webhook.signature");
+        eventually(Duration.ofSeconds(5), "the refusal is logged", () -> logContains("Refused a webhook request for app demo"));
+
+        var oversized = post("demo", "{\"userId\":\"x\",\"text\":\"" + "长".repeat(70_000) + "\"}", "wx-2002", true);
+        assertThat(oversized.statusCode()).isEqualTo(413);
+
+        var unknownField = post("demo", "{\"userId\":\"x\",\"txt\":\"hi\"}", "wx-2003", true);
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(unknownField.body()).contains("txt").doesNotContain("Exception");
+
+        assertThat(post("nosuchapp", "{}", "k", true).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgentAnswersFromTheInboxAndTheReplyReachesTheAppSigned() throws Exception {
+        var received = KefuProcess.JSON.readTree(post("demo", "{\"userId\":\"o6_li\",\"text\":\"发票怎么开？\"}", "wx-3001", true).body());
+        String conversationId = received.get("conversationId").asText();
+
+        var admin = kefu.admin();
+        var created = admin.post("/api/users", Map.of("username", "agent.zhou", "displayName", "周", "roles", List.of("AGENT")));
+        var agent = kefu.login("agent.zhou", created.json().get("generatedPassword").asText());
+
+        JsonNode inbox = agent.get("/api/conversations?view=unassigned").json();
+        assertThat(inbox.get("items").findValuesAsText("id")).contains(conversationId);
+        assertThat(agent.post("/api/conversations/" + conversationId + "/take", "{}").status()).isEqualTo(200);
+        JsonNode mine = agent.get("/api/conversations?view=mine").json();
+        assertThat(mine.get("items").findValuesAsText("id")).containsExactly(conversationId);
+
+        var note = agent.post("/api/conversations/" + conversationId + "/messages", Map.of("body", "需要财务确认", "internal", true));
+        var reply = agent.post("/api/conversations/" + conversationId + "/messages", Map.of("body", "请在订单页点击“申请发票”。"));
+        assertThat(note.status()).isEqualTo(201);
+        assertThat(reply.status()).isEqualTo(201);
+
+        eventually(Duration.ofSeconds(15), "the app receives the reply", () -> replies.stream()
+                .anyMatch(r -> r.get("conversationId").asText().equals(conversationId)));
+        JsonNode delivered = replies.stream().filter(r -> r.get("conversationId").asText().equals(conversationId))
+                .findFirst().orElseThrow();
+        assertThat(delivered.get("userId").asText()).isEqualTo("o6_li");
+        assertThat(delivered.get("text").asText()).isEqualTo("请在订单页点击“申请发票”。");
+        assertThat(replies).noneMatch(r -> r.get("text").asText().contains("财务"));
+        assertThat(replySignaturesValid).doesNotContain(false);
+
+        String customerId = agent.get("/api/conversations/" + conversationId).json().get("customerId").asText();
+        JsonNode timeline = agent.get("/api/customers/" + customerId + "/timeline").json();
+        assertThat(timeline.get("items").findValuesAsText("direction")).containsExactly("INBOUND", "INTERNAL_NOTE", "OUTBOUND");
+        eventually(Duration.ofSeconds(10), "the reply is marked sent", () -> {
+            try {
+                return agent.get("/api/conversations/" + conversationId + "/messages").json().get("items").get(2)
+                        .get("delivery").asText().equals("SENT");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(admin.get("/api/deliveries/failed").status()).isEqualTo(200);
+        assertThat(agent.get("/api/deliveries/failed").status()).isEqualTo(403);
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return kefu.log().contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
