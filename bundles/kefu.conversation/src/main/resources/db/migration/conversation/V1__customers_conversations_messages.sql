@@ -32,8 +32,8 @@ CREATE TABLE conv_merge (
     id            VARCHAR(36)   NOT NULL PRIMARY KEY,
     source_id     VARCHAR(36)   NOT NULL,
     target_id     VARCHAR(36)   NOT NULL,
-    identity_ids  VARCHAR(4000) NOT NULL,
-    conversation_ids VARCHAR(4000) NOT NULL,
+    identity_ids  TEXT          NOT NULL,
+    conversation_ids TEXT        NOT NULL,
     actor         VARCHAR(64)   NOT NULL,
     merged_at     BIGINT        NOT NULL,
     undone_at     BIGINT

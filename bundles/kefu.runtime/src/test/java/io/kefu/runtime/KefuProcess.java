@@ -185,7 +185,23 @@ final class KefuProcess implements AutoCloseable {
             return send("PUT", path, body instanceof String s ? s : JSON.writeValueAsString(body));
         }
 
+        /**
+         * Only the status: the answer's body is not waited for, so that endless answers (event streams) return
+         * as soon as their headers arrive.
+         */
+        int status(String method, String path, String body) throws IOException, InterruptedException {
+            HttpResponse<java.io.InputStream> response = http.send(request(method, path, body).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        }
+
         Reply send(String method, String path, String body) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(request(method, path, body).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        }
+
+        private HttpRequest.Builder request(String method, String path, String body) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(20))
                     .header("X-Requested-With", "kefu")
@@ -197,8 +213,7 @@ final class KefuProcess implements AutoCloseable {
             if (token != null) {
                 request.header("Cookie", "kefu_session=" + token);
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers());
+            return request;
         }
     }
 }

@@ -168,6 +168,28 @@ class WebhookConversationIT {
         assertThat(agent.get("/api/deliveries/failed").status()).isEqualTo(403);
     }
 
+    @Test
+    void openWorkbenchesHearOfNewMessagesAtOnce() throws Exception {
+        var admin = kefu.admin();
+        var created = admin.post("/api/users", Map.of("username", "agent.live", "roles", List.of("AGENT")));
+        var agent = kefu.login("agent.live", created.json().get("generatedPassword").asText());
+        HttpRequest subscribe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kefu.port + "/api/events/stream"))
+                .header("Cookie", "kefu_session=" + agent.token()).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(subscribe, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+
+        var receipt = KefuProcess.JSON.readTree(post("demo", "{\"userId\":\"o6_live\",\"text\":\"有人吗\"}", "wx-4001", true).body());
+        String conversationId = receipt.get("conversationId").asText();
+        eventually(Duration.ofSeconds(10), "a MESSAGE_RECEIVED event for the conversation", () -> lines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains("MESSAGE_RECEIVED") && l.contains(conversationId)));
+        assertThat(lines).anyMatch(l -> l.equals("event: conversation"));
+        stream.body().close();
+    }
+
     private boolean logContains(String text) {
         try {
             return kefu.log().contains(text);

@@ -42,6 +42,52 @@ interface ConversationMapper {
     @Select("SELECT tag FROM conv_customer_tag WHERE customer_id = #{customerId} ORDER BY tag")
     List<String> tagsOf(@Param("customerId") String customerId);
 
+    @Insert("INSERT INTO conv_customer_tag (customer_id, tag) VALUES (#{customerId}, #{tag})")
+    void insertTag(@Param("customerId") String customerId, @Param("tag") String tag);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM conv_customer_tag WHERE customer_id = #{customerId}")
+    void deleteTags(@Param("customerId") String customerId);
+
+    @Update("UPDATE conv_identity SET customer_id = #{customerId} WHERE id = #{id}")
+    void moveIdentity(@Param("id") String identityId, @Param("customerId") String customerId);
+
+    @Update("UPDATE conv_conversation SET customer_id = #{customerId} WHERE id = #{id}")
+    void moveConversation(@Param("id") String conversationId, @Param("customerId") String customerId);
+
+    @Update("UPDATE conv_customer SET merged_into = #{into}, updated_at = #{at} WHERE id = #{id}")
+    void setMergedInto(@Param("id") String customerId, @Param("into") String into, @Param("at") Instant at);
+
+    @Insert("INSERT INTO conv_merge (id, source_id, target_id, identity_ids, conversation_ids, actor, merged_at)"
+            + " VALUES (#{id}, #{sourceId}, #{targetId}, #{identityIds}, #{conversationIds}, #{actor}, #{mergedAt})")
+    void insertMerge(Rows.MergeRow merge);
+
+    @Select("SELECT id, source_id, target_id, identity_ids, conversation_ids, actor, merged_at, undone_at FROM conv_merge"
+            + " WHERE id = #{id}")
+    Rows.MergeRow merge(@Param("id") String id);
+
+    @Select("SELECT id, source_id, target_id, identity_ids, conversation_ids, actor, merged_at, undone_at FROM conv_merge"
+            + " WHERE source_id = #{customerId} OR target_id = #{customerId} ORDER BY merged_at DESC")
+    List<Rows.MergeRow> mergesOf(@Param("customerId") String customerId);
+
+    @Update("UPDATE conv_merge SET undone_at = #{at} WHERE id = #{id} AND undone_at IS NULL")
+    int undoMerge(@Param("id") String id, @Param("at") Instant at);
+
+    // ---- macros ----
+
+    @Select("SELECT id, title, body, updated_by, updated_at FROM conv_macro ORDER BY title, id")
+    List<Rows.MacroRow> macros();
+
+    @Insert("INSERT INTO conv_macro (id, title, body, updated_by, updated_at) VALUES (#{id}, #{title}, #{body},"
+            + " #{updatedBy}, #{updatedAt})")
+    void insertMacro(Rows.MacroRow macro);
+
+    @Update("UPDATE conv_macro SET title = #{title}, body = #{body}, updated_by = #{updatedBy}, updated_at = #{updatedAt}"
+            + " WHERE id = #{id}")
+    int updateMacro(Rows.MacroRow macro);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM conv_macro WHERE id = #{id}")
+    int deleteMacro(@Param("id") String id);
+
     // ---- conversations ----
 
     String CONVERSATION_COLUMNS = "id, customer_id, channel, status, handling, queue_id, assignee_id, subject,"

@@ -55,6 +55,14 @@ final class Rows {
             String handling, String assigneeId, String subject, Instant lastMessageAt, String lastMessage) {
     }
 
+    /** A merge of one customer into another, with what moved, so that it can be undone. */
+    record MergeRow(String id, String sourceId, String targetId, String identityIds, String conversationIds,
+            String actor, Instant mergedAt, Instant undoneAt) {
+    }
+
+    record MacroRow(String id, String title, String body, String updatedBy, Instant updatedAt) {
+    }
+
     static List<Message> messages(List<MessageRow> rows) {
         return rows.stream().map(MessageRow::toMessage).toList();
     }
