@@ -472,7 +472,7 @@ function readJson(storage, key) {
 function writeStorage(storage, key, value) {
   try {
     if (value === null || value === undefined) storage.removeItem(key);
-    else storage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value));
+    else storage.setItem(key, JSON.stringify(value)); // readJson() parses it back
   } catch {
     // Not remembered then; the view works without it.
   }
@@ -671,14 +671,15 @@ const inboxStyles = css`
   /* Narrower main areas: the customer panel moves under the conversation and the view scrolls as a page. */
   @container kefu-inbox (max-width: 980px) {
     kefu-inbox-view .ib-root { height: auto; grid-template-columns: minmax(240px, 280px) minmax(0, 1fr); grid-template-areas: "list thread" "list side"; }
-    kefu-inbox-view .ib-list-pane { max-height: none; }
+    /* The list keeps its own scrolling, beside the page that scrolls through conversation and customer. */
+    kefu-inbox-view .ib-list-pane { position: sticky; top: 0; align-self: start; height: calc(100vh - var(--kf-topbar-height, 48px)); }
     kefu-inbox-view .ib-thread-pane { height: min(720px, 85vh); }
     kefu-inbox-view .ib-side-pane { border-left: 0; border-top: 1px solid var(--kf-border); overflow: visible; }
   }
   /* Phones: everything stacks. */
   @container kefu-inbox (max-width: 640px) {
     kefu-inbox-view .ib-root { grid-template-columns: minmax(0, 1fr); grid-template-areas: "list" "thread" "side"; }
-    kefu-inbox-view .ib-list-pane { border-right: 0; border-bottom: 1px solid var(--kf-border); max-height: 45vh; }
+    kefu-inbox-view .ib-list-pane { position: static; height: auto; border-right: 0; border-bottom: 1px solid var(--kf-border); max-height: 45vh; }
     kefu-inbox-view .ib-msg { max-width: 92%; }
   }
 `;
@@ -1847,7 +1848,8 @@ export class KefuInboxView extends LitElement {
     else if (!mine || !page) body = html`<p class="kf-muted" role="status">${t('inbox.customer.timelineLoading')}</p>`;
     else if (page.items.length === 0) body = html`<p class="kf-muted">${t('inbox.customer.timelineEmpty')}</p>`;
     else {
-      body = html`<ol class="ib-timeline">${page.items.map((m) => {
+      // The server pages oldest first; within a page the panel shows the newest on top, like the inbox list.
+      body = html`<ol class="ib-timeline">${[...page.items].reverse().map((m) => {
         const note = m.direction === 'INTERNAL_NOTE';
         const out = m.direction === 'OUTBOUND';
         return html`<li><button type="button" class=${note ? 'is-note' : out ? 'is-out' : ''} data-timeline-message=${m.id}
