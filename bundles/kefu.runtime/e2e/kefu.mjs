@@ -1,7 +1,7 @@
 // Starts the exported Kefu runtime as a process in a fresh home, as the Java integration tests do, and gives the
 // browser tests its address and the first admin's password.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, openSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -21,10 +21,13 @@ function freePort() {
   });
 }
 
-export async function startKefu(name) {
+/** Starts Kefu in a new home; {@code conf} maps file names in conf/ to their content. */
+export async function startKefu(name, conf = {}) {
   const root = resolve(join(here, '../target/it-homes'));
   mkdirSync(root, { recursive: true });
   const home = mkdtempSync(join(root, `${name}-`));
+  mkdirSync(join(home, 'conf'), { recursive: true });
+  for (const [file, content] of Object.entries(conf)) writeFileSync(join(home, 'conf', file), content);
   const port = await freePort();
   const out = openSync(join(home, 'console.log'), 'a');
   const child = spawn('java', [`-Dorg.osgi.service.http.port=${port}`, '-jar', jar], { cwd: home, stdio: ['ignore', out, out] });
@@ -44,6 +47,23 @@ export async function startKefu(name) {
     home,
     base,
     adminPassword: password,
+    /** Calls the API as a script would: a bearer token from a login that asked for one. */
+    async login(username, userPassword) {
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: userPassword, bearer: true }),
+      });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+      const token = (await r.json()).token;
+      return async (method, path, body) => {
+        const answer = await fetch(base + path, {
+          method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await answer.text();
+        return { status: answer.status, json: text ? JSON.parse(text) : null };
+      };
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));

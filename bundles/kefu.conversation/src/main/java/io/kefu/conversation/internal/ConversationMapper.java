@@ -137,20 +137,20 @@ interface ConversationMapper {
             + " ORDER BY m.seq DESC LIMIT 1) AS last_message"
             + " FROM conv_conversation c JOIN conv_customer k ON k.id = c.customer_id"
             + "<where>"
-            + "<if test='assignee != null'>AND c.assignee_id = #{assignee}</if>"
-            + "<if test='unassigned'>AND c.assignee_id IS NULL</if>"
-            + "<if test='channel != null'>AND c.channel = #{channel}</if>"
-            + "<if test='status != null'>AND c.status = #{status}</if>"
+            + "<if test='assignee != null'> AND c.assignee_id = #{assignee} </if>"
+            + "<if test='unassigned'> AND c.assignee_id IS NULL </if>"
+            + "<if test='channel != null'> AND c.channel = #{channel} </if>"
+            + "<if test='status != null'> AND c.status = #{status} </if>"
             + "</where> ORDER BY c.last_message_at DESC, c.id LIMIT #{limit} OFFSET #{offset}</script>")
     List<InboxRow> inbox(@Param("assignee") String assignee, @Param("unassigned") boolean unassigned,
             @Param("channel") String channel, @Param("status") String status, @Param("offset") int offset,
             @Param("limit") int limit);
 
     @Select("<script>SELECT COUNT(*) FROM conv_conversation c<where>"
-            + "<if test='assignee != null'>AND c.assignee_id = #{assignee}</if>"
-            + "<if test='unassigned'>AND c.assignee_id IS NULL</if>"
-            + "<if test='channel != null'>AND c.channel = #{channel}</if>"
-            + "<if test='status != null'>AND c.status = #{status}</if>"
+            + "<if test='assignee != null'> AND c.assignee_id = #{assignee} </if>"
+            + "<if test='unassigned'> AND c.assignee_id IS NULL </if>"
+            + "<if test='channel != null'> AND c.channel = #{channel} </if>"
+            + "<if test='status != null'> AND c.status = #{status} </if>"
             + "</where></script>")
     long inboxCount(@Param("assignee") String assignee, @Param("unassigned") boolean unassigned,
             @Param("channel") String channel, @Param("status") String status);

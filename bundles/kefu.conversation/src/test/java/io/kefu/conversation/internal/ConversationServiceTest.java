@@ -76,6 +76,36 @@ class ConversationServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void theInboxFiltersCombine(TestDatabase database) throws Exception {
+        try (ConversationFixture f = new ConversationFixture(database)) {
+            var mine = f.ingest.ingest(new InboundMessage("webhook", new ChannelIdentity(IdentityType.APP_USER,
+                    "wechat:m", true), "mine", "f1", null, List.of(), null));
+            var open = f.ingest.ingest(new InboundMessage("email", new ChannelIdentity(IdentityType.EMAIL,
+                    "o@example.com", true), "open", "<f2@x>", null, List.of(), null));
+            f.conversations.assign(mine.conversationId(), AGENT.id(), AGENT);
+            for (boolean unassigned : new boolean[] {false, true}) {
+                for (String assignee : new String[] {null, AGENT.id()}) {
+                    for (String channel : new String[] {null, "email"}) {
+                        for (String status : new String[] {null, "OPEN"}) {
+                            if (unassigned && assignee != null) {
+                                continue;
+                            }
+                            List<Rows.InboxRow> rows = f.data.read(m -> m.inbox(assignee, unassigned, channel, status, 0, 50));
+                            long count = f.data.read(m -> m.inboxCount(assignee, unassigned, channel, status));
+                            assertThat(rows).hasSize((int) count);
+                        }
+                    }
+                }
+            }
+            List<Rows.InboxRow> unassignedOpenEmail = f.data.read(m -> m.inbox(null, true, "email", "OPEN", 0, 50));
+            assertThat(unassignedOpenEmail).extracting(Rows.InboxRow::id).containsExactly(open.conversationId());
+            List<Rows.InboxRow> assignedToMe = f.data.read(m -> m.inbox(AGENT.id(), false, null, "OPEN", 0, 50));
+            assertThat(assignedToMe).extracting(Rows.InboxRow::id).containsExactly(mine.conversationId());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void assignmentHandsTheConversationToAPersonAndIsAudited(TestDatabase database) throws Exception {
         try (ConversationFixture f = new ConversationFixture(database)) {
             var receipt = f.ingest.ingest(new InboundMessage("webhook", new ChannelIdentity(IdentityType.APP_USER,

@@ -3,12 +3,17 @@ package io.kefu.channel.email.internal;
 import io.kefu.api.conversation.MessageIngest;
 import io.kefu.api.spi.HealthCheck;
 import java.time.Clock;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,12 +29,17 @@ import org.slf4j.LoggerFactory;
  * while the last poll reached the IMAP server). A configuration that is not valid activates nothing and says why
  * in the log; the other mailboxes keep working. An invalid edit of a running mailbox is refused the same way, and
  * the mailbox keeps its previous settings.
+ *
+ * <p>The services are registered by hand rather than by Declarative Services, which would publish every
+ * configuration property, the passwords included, as service properties that any bundle (and the shell) can read.
+ * They carry only the mailbox's name.
  */
-@Component(service = {EmailMailbox.class, HealthCheck.class}, configurationPid = "kefu.channel.email",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = "kefu.channel.email", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = MailboxConfig.class, factory = true)
 public final class EmailMailbox implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(EmailMailbox.class);
+    /** The one service property: the mailbox's name. */
+    static final String MAILBOX_PROPERTY = "kefu.email.mailbox";
 
     /** The settings in force and what was built from them, swapped whole when the configuration changes. */
     private record Active(MailboxSettings settings, MailboxPoller poller, SmtpSender sender) {
@@ -42,11 +52,19 @@ public final class EmailMailbox implements HealthCheck {
     private final boolean scheduled;
     private volatile Active active;
     private ScheduledFuture<?> polling;
+    private ServiceRegistration<?> registration;
 
     @Activate
-    public EmailMailbox(@Reference MessageIngest ingest, @Reference RecentMail recent, MailboxConfig config) {
+    public EmailMailbox(BundleContext context, @Reference MessageIngest ingest, @Reference RecentMail recent,
+            MailboxConfig config) {
         this(ingest, recent, checked(config, "Email mailbox configuration refused; this mailbox stays inactive"),
                 Clock.systemUTC(), true);
+        registration = context.registerService(new String[] {HealthCheck.class.getName(), EmailMailbox.class.getName()},
+                this, serviceProperties());
+    }
+
+    private Dictionary<String, Object> serviceProperties() {
+        return new Hashtable<>(Map.of(MAILBOX_PROPERTY, mailboxName()));
     }
 
     /** {@code scheduled} false: polls only when asked ({@link #pollNow()}), for tests. */
@@ -83,6 +101,9 @@ public final class EmailMailbox implements HealthCheck {
             return;
         }
         apply(settings);
+        if (registration != null) {
+            registration.setProperties(serviceProperties());
+        }
     }
 
     private synchronized void apply(MailboxSettings settings) {
@@ -124,6 +145,14 @@ public final class EmailMailbox implements HealthCheck {
 
     @Deactivate
     void stop() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
+            registration = null;
+        }
         thread.shutdownNow();
     }
 

@@ -169,7 +169,7 @@ final class HtmlText {
             case "br" -> newline();
             case "li" -> {
                 if (!closing) {
-                    newline();
+                    lineBreak();
                     append("- ");
                 }
             }
@@ -181,13 +181,13 @@ final class HtmlText {
             case "img" -> {
                 String alt = attribute(attributes, "alt");
                 if (alt != null && !alt.isBlank()) {
-                    text("[" + alt.strip() + "]");
+                    text(" [" + alt.strip() + "] ");
                 }
             }
             case "a" -> {
                 if (closing) {
                     if (pendingHref != null) {
-                        text(" <" + pendingHref + ">");
+                        text(" <" + pendingHref + "> ");
                     }
                     pendingHref = null;
                 } else {
@@ -195,17 +195,16 @@ final class HtmlText {
                 }
             }
             case "blockquote" -> {
-                newline();
+                lineBreak();
                 quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));
-                newline();
             }
             case "pre" -> {
-                newline();
+                lineBreak();
                 preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
             }
             default -> {
                 if (BLOCKS.contains(name)) {
-                    newline();
+                    lineBreak();
                     if (name.equals("p") || name.matches("h[1-6]")) {
                         blankLine();
                     }
@@ -319,6 +318,14 @@ final class HtmlText {
 
     private boolean atLineStart() {
         return out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+    }
+
+    /** Ends the current line unless it is already ended: block elements start on a line of their own. */
+    private void lineBreak() {
+        if (!atLineStart()) {
+            newline();
+        }
+        pendingSpace = false;
     }
 
     private void newline() {

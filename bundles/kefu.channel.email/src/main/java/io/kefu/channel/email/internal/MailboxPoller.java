@@ -9,10 +9,13 @@ import io.kefu.api.customer.IdentityType;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.HeaderTerm;
 import java.io.ByteArrayOutputStream;
@@ -139,7 +142,7 @@ final class MailboxPoller {
                 int[] counts = new int[Handled.values().length];
                 List<Message> processed = new ArrayList<>();
                 for (Message message : batch) {
-                    Handled handled = handle(message);
+                    Handled handled = handleOne(message);
                     counts[handled.ordinal()]++;
                     if (handled == Handled.STORED || handled == Handled.DUPLICATE || handled == Handled.SKIPPED) {
                         processed.add(message);
@@ -157,17 +160,36 @@ final class MailboxPoller {
 
     private enum Handled { STORED, DUPLICATE, REFUSED, FAILED, SKIPPED }
 
+    /**
+     * One mail's trouble stays with that mail (it stays unread and is tried again); only a lost connection ends
+     * the poll, since every further command would fail the same way.
+     */
+    private Handled handleOne(Message message) throws MessagingException {
+        try {
+            return handle(message);
+        } catch (FolderClosedException | StoreClosedException lost) {
+            throw lost;
+        } catch (MessageRemovedException gone) {
+            // Deleted by someone else (a person in a mail client) while this poll ran.
+            return Handled.SKIPPED;
+        } catch (MessagingException e) {
+            LOG.warn("Mailbox {}: mail {} could not be handled and stays unread: {}", settings.name(),
+                    message.getMessageNumber(), e.toString());
+            return Handled.FAILED;
+        }
+    }
+
     private Handled handle(Message message) throws MessagingException {
         int size = message.getSize();
         if (size > settings.maxMessageBytes()) {
-            return refuse(message, null, "email.too_large", "the mail has " + size + " bytes; at most "
+            return refuse(message, headersOnly(message), "email.too_large", "the mail has " + size + " bytes; at most "
                     + settings.maxMessageBytes() + " are accepted", true);
         }
         byte[] raw;
         try {
             raw = download(message);
         } catch (TooLarge e) {
-            return refuse(message, null, "email.too_large", "the mail has more than " + settings.maxMessageBytes()
+            return refuse(message, headersOnly(message), "email.too_large", "the mail has more than " + settings.maxMessageBytes()
                     + " bytes", true);
         } catch (IOException e) {
             // The connection is the likely cause; the mail stays unread for the next poll.
@@ -256,15 +278,13 @@ final class MailboxPoller {
         Flags seenAndFlagged = new Flags(Flags.Flag.SEEN);
         seenAndFlagged.add(Flags.Flag.FLAGGED);
         message.setFlags(seenAndFlagged, true);
-        if (senderCanFix && mail != null) {
+        if (senderCanFix) {
             noteRefusal(mail, code);
-        } else if (senderCanFix) {
-            noteRefusal(headersOnly(message), code);
         }
         return Handled.REFUSED;
     }
 
-    /** For mail refused before it was downloaded: who sent it and its ids, from the headers alone. */
+    /** For mail refused before it was downloaded: who sent it and its ids, from the headers alone; null if unreadable. */
     private ReceivedMail headersOnly(Message message) {
         try {
             StringBuilder head = new StringBuilder();

@@ -116,9 +116,12 @@ final class SmtpSender {
         if (outgoing.automatic()) {
             mail.setHeader("Auto-Submitted", "auto-replied");
         }
-        // The text goes in through a DataSource, not setText(): that needs no mailcap lookup to be written.
+        // The text goes in through a DataSource, not setText(): that needs no mailcap lookup to be written. Lines end
+        // in CRLF, MIME's canonical form for text, also when the transfer encoding (base64 for mostly-Chinese text)
+        // would otherwise carry bare LFs through.
+        String canonical = outgoing.body().replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
         mail.setDataHandler(new DataHandler(new ByteArrayDataSource(
-                outgoing.body().getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
+                canonical.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
         mail.saveChanges();
         return mail;
     }
