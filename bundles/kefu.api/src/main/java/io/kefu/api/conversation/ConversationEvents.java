@@ -17,6 +17,8 @@ public final class ConversationEvents {
     public static final String HANDED_OFF = "kefu/conversation/HANDED_OFF";
     /** The status changed (resolved, reopened, closed). Properties: conversation, status, actor. */
     public static final String STATUS_CHANGED = "kefu/conversation/STATUS_CHANGED";
+    /** A reply was delivered or given up on. Properties: conversation, message, status (SENT or FAILED). */
+    public static final String DELIVERY_CHANGED = "kefu/conversation/DELIVERY_CHANGED";
     /** Every topic of this bundle, for subscribers that want all: {@code kefu/conversation/*}. */
     public static final String ALL = "kefu/conversation/*";
 

@@ -1,5 +1,6 @@
 package io.kefu.conversation.internal;
 
+import io.kefu.api.conversation.ConversationEvents;
 import io.kefu.api.conversation.DeliveryState;
 import io.kefu.api.spi.Channel;
 import io.kefu.api.spi.DeliveryReceipt;
@@ -35,6 +36,7 @@ public final class OutboundDelivery {
             Duration.ofMinutes(2), Duration.ofMinutes(10));
 
     private final ConversationData data;
+    private final ConversationEventPublisher events;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kefu-outbound-delivery");
@@ -43,8 +45,9 @@ public final class OutboundDelivery {
     });
 
     @Activate
-    public OutboundDelivery(@Reference ConversationData data) {
+    public OutboundDelivery(@Reference ConversationData data, @Reference ConversationEventPublisher events) {
         this.data = data;
+        this.events = events;
         List<MessageRow> pending = data.read(ConversationMapper::pendingDeliveries);
         if (!pending.isEmpty()) {
             LOG.info("Resuming delivery of {} replies that were pending", pending.size());
@@ -94,11 +97,13 @@ public final class OutboundDelivery {
             }
             if (receipt.delivered()) {
                 data.execute(m -> m.setDelivery(messageId, DeliveryState.SENT.name(), null, receipt.channelMessageId()));
+                announce(conversation.id(), messageId, DeliveryState.SENT);
             } else if (receipt.retryable() && attempt < BACKOFF.size()) {
                 schedule(messageId, attempt + 1, BACKOFF.get(attempt));
             } else {
                 LOG.warn("Giving up delivering reply {} on {}: {}", messageId, conversation.channel(), receipt.error());
                 data.execute(m -> m.setDelivery(messageId, DeliveryState.FAILED.name(), clip(receipt.error()), null));
+                announce(conversation.id(), messageId, DeliveryState.FAILED);
             }
         } catch (RuntimeException e) {
             LOG.error("Delivery attempt {} of reply {} failed", attempt + 1, messageId, e);
@@ -106,6 +111,11 @@ public final class OutboundDelivery {
                 schedule(messageId, attempt + 1, BACKOFF.get(attempt));
             }
         }
+    }
+
+    private void announce(String conversationId, String messageId, DeliveryState state) {
+        events.post(ConversationEvents.DELIVERY_CHANGED, ConversationEvents.CONVERSATION, conversationId,
+                ConversationEvents.MESSAGE, messageId, ConversationEvents.STATUS, state.name());
     }
 
     /** A channel that throws is treated like one that reports a retryable failure. */

@@ -72,7 +72,7 @@ final class ConversationFixture implements AutoCloseable {
         };
         ConversationEventPublisher publisher = new ConversationEventPublisher(eventAdmin);
         ingest = new IngestService(data, publisher, IngestLimits.defaults(), clock);
-        delivery = new OutboundDelivery(data);
+        delivery = new OutboundDelivery(data, publisher);
         AuditLog auditLog = new AuditLog() {
             @Override
             public void record(String actor, String action, String target, String detail) {

@@ -56,6 +56,10 @@ class ConversationServiceTest {
             assertThat(f.conversations.find(receipt.conversationId()).orElseThrow().status())
                     .isEqualTo(ConversationStatus.PENDING);
             assertThat(f.lastEvent(ConversationEvents.MESSAGE_SENT).get(ConversationEvents.ACTOR)).isEqualTo("li.na");
+            for (int i = 0; i < 40 && !f.topics().contains(ConversationEvents.DELIVERY_CHANGED); i++) {
+                Thread.sleep(50); // announced just after the state is written
+            }
+            assertThat(f.lastEvent(ConversationEvents.DELIVERY_CHANGED).get(ConversationEvents.STATUS)).isEqualTo("SENT");
         }
     }
 

@@ -94,6 +94,29 @@ class MailTextTest {
     }
 
     @Test
+    void oddlyEncodedAndSignedMailIsStillRead() throws Exception {
+        MailReader reader = new MailReader(BundleLoader.session(new java.util.Properties()), 20_000);
+        byte[] gbkBody = "没有声明字符集".getBytes(Charset.forName("GBK"));
+        byte[] head = ("From: a@example.com\r\nMessage-ID: <odd@example.com>\r\nIn-Reply-To: <x@y>\r\n"
+                + "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; boundary=s\r\n\r\n"
+                + "--s\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: x-unknown\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--s\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\n\r\nMIIB\r\n--s--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] raw = new byte[head.length + gbkBody.length + tail.length];
+        System.arraycopy(head, 0, raw, 0, head.length);
+        System.arraycopy(gbkBody, 0, raw, head.length, gbkBody.length);
+        System.arraycopy(tail, 0, raw, head.length + gbkBody.length, tail.length);
+
+        ReceivedMail mail = reader.read(raw);
+
+        assertThat(mail.body()).isEqualTo("没有声明字符集");
+        assertThat(mail.attachments()).as("the signature is not an attachment").isEmpty();
+        assertThat(mail.threadHint()).isEqualTo("<x@y>");
+        assertThat(mail.automated()).isFalse();
+    }
+
+    @Test
     void messageIdsAreKeptAsWrittenAndBoundedInLength() throws Exception {
         assertThat(MailReader.messageId(" <a.b@c> ", () -> "x")).isEqualTo("<a.b@c>");
         assertThat(MailReader.messageId("a.b@c", () -> "x")).isEqualTo("<a.b@c>");
