@@ -14,12 +14,12 @@ home=$(mktemp -d /tmp/kefu-ingest-XXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 secret=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
 mkdir -p "$home/conf"
-printf 'app=load\nsecret=%s\n' "$secret" > "$home/conf/kefu.channel.webhook-load.cfg"
+printf 'app=load\n.secret=%s\n' "$secret" > "$home/conf/kefu.channel.webhook-load.cfg"
 db=""
 if [ "$database" = mariadb ]; then
     db=kefu_ingest_$RANDOM$RANDOM
     mysql -h127.0.0.1 -uroot -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-    printf 'url=jdbc:mysql://127.0.0.1:3306/%s?connectionTimeZone=UTC\nuser=root\npassword=\nmaximumPoolSize=20\n' "$db" \
+    printf 'url=jdbc:mysql://127.0.0.1:3306/%s?connectionTimeZone=UTC\nuser=root\n.password=\nmaximumPoolSize=20\n' "$db" \
         > "$home/conf/kefu.store.cfg"
 fi
 cleanup() {

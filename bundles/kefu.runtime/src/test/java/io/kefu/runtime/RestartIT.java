@@ -22,7 +22,7 @@ class RestartIT {
         Path home = KefuProcess.newHome("RestartIT-" + database);
         try (ScratchDatabase scratch = database.create()) {
             Map<String, String> conf = database == TestDatabase.H2 ? Map.of() : Map.of("kefu.store.cfg",
-                    "url=" + scratch.url() + "\nuser=" + scratch.user() + "\npassword=" + scratch.password() + "\n");
+                    "url=" + scratch.url() + "\nuser=" + scratch.user() + "\n.password=" + scratch.password() + "\n");
             String adminPassword;
             try (KefuProcess kefu = KefuProcess.start(home, conf)) {
                 adminPassword = kefu.initialAdminPassword();

@@ -52,7 +52,7 @@ class WebhookConversationIT {
         });
         app.start();
         home = KefuProcess.newHome("WebhookConversationIT");
-        kefu = KefuProcess.start(home, Map.of("kefu.channel.webhook-demo.cfg", "app=demo\nsecret=" + SECRET
+        kefu = KefuProcess.start(home, Map.of("kefu.channel.webhook-demo.cfg", "app=demo\n.secret=" + SECRET
                 + "\noutboundUrl=http://127.0.0.1:" + app.getAddress().getPort() + "/replies\n"));
         eventually(Duration.ofSeconds(20), "the demo app is configured",
                 () -> status(post("demo", "{\"userId\":\"probe\",\"text\":\"ping\"}", "probe-1", true)) == 202);

@@ -16,6 +16,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Conversations {
     Optional<Conversation> find(String conversationId);
 
+    /**
+     * The conversation a customer known by {@code identity} would continue on {@code channel} if they wrote now
+     * (open, pending, or resolved lately), or empty; lets a channel show a returning visitor their history.
+     */
+    Optional<Conversation> current(io.kefu.api.customer.ChannelIdentity identity, String channel);
+
     /** Messages oldest first, internal notes included. */
     List<Message> messages(String conversationId, int offset, int limit);
 

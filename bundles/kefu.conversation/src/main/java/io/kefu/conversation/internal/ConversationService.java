@@ -37,6 +37,8 @@ public final class ConversationService implements Conversations {
     private final OutboundDelivery delivery;
     private final AuditLog audit;
     private final Clock clock;
+    /** As the ingest's default: a returning visitor sees a conversation resolved within this window. */
+    private final java.time.Duration reopenWindow = IngestLimits.defaults().reopenWindow();
 
     @Activate
     public ConversationService(@Reference ConversationData data, @Reference ConversationEventPublisher events,
@@ -56,6 +58,20 @@ public final class ConversationService implements Conversations {
     @Override
     public Optional<Conversation> find(String conversationId) {
         return Optional.ofNullable(data.read(m -> m.conversation(conversationId))).map(ConversationRow::toConversation);
+    }
+
+    @Override
+    public Optional<Conversation> current(io.kefu.api.customer.ChannelIdentity identity, String channel) {
+        io.kefu.api.customer.ChannelIdentity normalised = IngestService.normalise(identity);
+        return Optional.ofNullable(data.read(m -> {
+            Rows.IdentityRow known = m.identity(normalised.type().name(), normalised.value());
+            if (known == null) {
+                return null;
+            }
+            ConversationRow row = m.current(IngestService.current(m, known.customerId()), channel,
+                    clock.instant().minus(reopenWindow));
+            return row == null ? null : row.toConversation();
+        }));
     }
 
     @Override

@@ -33,7 +33,7 @@ record ConnectionSettings(String url, String user, String password, int maximumP
     }
 
     static ConnectionSettings from(StoreConfig config) {
-        return new ConnectionSettings(config.url().trim(), config.user(), config.password(),
+        return new ConnectionSettings(config.url().trim(), config.user(), config._password(),
                 number("maximumPoolSize", config.maximumPoolSize()),
                 number("connectionTimeoutMillis", config.connectionTimeoutMillis()));
     }

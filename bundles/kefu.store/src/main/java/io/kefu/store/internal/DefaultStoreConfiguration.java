@@ -38,12 +38,12 @@ public final class DefaultStoreConfiguration {
                 # Embedded H2 under data/: nothing to install.
                 url=%s
                 user=sa
-                password=
+                .password=
                 #
                 # MySQL 8+ or MariaDB 10.6+: create an empty database (utf8mb4) and a user, then use for example
                 # url=jdbc:mysql://127.0.0.1:3306/kefu?connectionTimeZone=UTC
                 # user=kefu
-                # password=...
+                # .password=...   (the leading dot keeps the password out of service properties)
                 #
                 # maximumPoolSize=10
                 # connectionTimeoutMillis=10000
@@ -55,7 +55,7 @@ public final class DefaultStoreConfiguration {
             Hashtable<String, Object> defaults = new Hashtable<>();
             defaults.put("url", ConnectionSettings.DEFAULT_URL);
             defaults.put("user", "sa");
-            defaults.put("password", "");
+            defaults.put(".password", "");
             configuration.update(defaults);
         }
     }

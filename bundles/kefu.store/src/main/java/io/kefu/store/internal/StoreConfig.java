@@ -15,8 +15,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Database user. Takes effect at the next start.")
     String user() default "sa";
 
-    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Database password. Takes effect at the next start.")
-    String password() default "";
+    /**
+     * Key {@code .password}: the leading dot keeps it private, so Declarative Services does not copy it into the
+     * Store service's properties, where every bundle (and the shell) could read it.
+     */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Database password (key .password). Takes effect at the next start.")
+    String _password() default "";
 
     @AttributeDefinition(description = "Most connections the pool opens; applied while running.", min = "1", max = "200")
     String maximumPoolSize() default "10";

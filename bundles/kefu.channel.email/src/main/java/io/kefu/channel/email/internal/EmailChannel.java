@@ -107,7 +107,8 @@ public final class EmailChannel implements Channel {
 
     /** Ids Kefu made up for mail that had none (or too long a one) mean nothing to the customer's mail client. */
     private static boolean threadable(String messageId) {
-        return messageId != null && messageId.startsWith("<") && !messageId.endsWith("@kefu.missing-id>")
+        return messageId != null && MailReader.ids(messageId).equals(List.of(messageId))
+                && !messageId.endsWith("@kefu.missing-id>")
                 && !messageId.endsWith("@kefu.long-id>");
     }
 

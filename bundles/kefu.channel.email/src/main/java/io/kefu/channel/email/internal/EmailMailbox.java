@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * configuration property, the passwords included, as service properties that any bundle (and the shell) can read.
  * They carry only the mailbox's name.
  */
-@Component(configurationPid = "kefu.channel.email", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Component(service = {}, configurationPid = "kefu.channel.email", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true)
 @Designate(ocd = MailboxConfig.class, factory = true)
 public final class EmailMailbox implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(EmailMailbox.class);

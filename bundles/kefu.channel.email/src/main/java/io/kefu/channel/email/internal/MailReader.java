@@ -87,7 +87,7 @@ final class MailReader {
             body = text;
         }
         if (body.length() > maxBodyChars) {
-            String note = "\n\n[… " + (body.length() - maxBodyChars) + " more characters are in the original email]";
+            String note = "\n\n[… cut here: the rest of this email is too long for Kefu; it stays in the mailbox]";
             int cut = Math.max(0, maxBodyChars - note.length());
             if (cut > 0 && Character.isHighSurrogate(body.charAt(cut - 1))) {
                 cut--;

@@ -84,6 +84,8 @@ final class MailText {
         }
     }
 
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
+
     /** An RFC 2047 encoded word: =?charset[*language]?B|Q?text?= */
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s*]+)(?:\\*[^?\\s]*)?\\?([BbQq])\\?([^?\\s]*)\\?=");
 
@@ -103,7 +105,9 @@ final class MailText {
         } else {
             value = rawEightBit(value);
         }
-        return value.strip();
+        // Decoded words may carry line breaks or other controls; a subject is one line, and one that is later
+        // written into a reply's header must not be able to start a header of its own.
+        return CONTROL.matcher(value).replaceAll(" ").strip();
     }
 
     private static String decodeWords(String value) {

@@ -158,7 +158,8 @@ final class MailboxPoller {
         }
     }
 
-    private enum Handled { STORED, DUPLICATE, REFUSED, FAILED, SKIPPED }
+    /** The first five are counted in {@link Outcome}; GONE (deleted meanwhile by someone else) is not. */
+    private enum Handled { STORED, DUPLICATE, REFUSED, FAILED, SKIPPED, GONE }
 
     /**
      * One mail's trouble stays with that mail (it stays unread and is tried again); only a lost connection ends
@@ -171,7 +172,7 @@ final class MailboxPoller {
             throw lost;
         } catch (MessageRemovedException gone) {
             // Deleted by someone else (a person in a mail client) while this poll ran.
-            return Handled.SKIPPED;
+            return Handled.GONE;
         } catch (MessagingException e) {
             LOG.warn("Mailbox {}: mail {} could not be handled and stays unread: {}", settings.name(),
                     message.getMessageNumber(), e.toString());
@@ -182,18 +183,19 @@ final class MailboxPoller {
     private Handled handle(Message message) throws MessagingException {
         int size = message.getSize();
         if (size > settings.maxMessageBytes()) {
-            return refuse(message, headersOnly(message), "email.too_large", "the mail has " + size + " bytes; at most "
-                    + settings.maxMessageBytes() + " are accepted", true);
+            return refuse(message, headersOnly(message), "email.too_large", "the mail has " + size
+                    + " bytes; at most " + settings.maxMessageBytes() + " are accepted", true);
         }
         byte[] raw;
         try {
             raw = download(message);
         } catch (TooLarge e) {
-            return refuse(message, headersOnly(message), "email.too_large", "the mail has more than " + settings.maxMessageBytes()
-                    + " bytes", true);
+            return refuse(message, headersOnly(message), "email.too_large", "the mail has more than "
+                    + settings.maxMessageBytes() + " bytes", true);
         } catch (IOException e) {
             // The connection is the likely cause; the mail stays unread for the next poll.
-            LOG.warn("Mailbox {}: could not download mail {}: {}", settings.name(), message.getMessageNumber(), e.toString());
+            LOG.warn("Mailbox {}: could not download mail {}: {}", settings.name(), message.getMessageNumber(),
+                    e.toString());
             return Handled.FAILED;
         }
         ReceivedMail mail;

@@ -99,7 +99,7 @@ final class SmtpSender {
             throw new IllegalStateException("UTF-8 is part of every JVM", e);
         }
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(outgoing.to(), true));
-        mail.setSubject(outgoing.subject(), "UTF-8");
+        mail.setSubject(outgoing.subject().replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip(), "UTF-8");
         mail.setSentDate(new Date());
         if (outgoing.inReplyTo() != null) {
             mail.setHeader("In-Reply-To", outgoing.inReplyTo());

@@ -16,6 +16,7 @@ import io.kefu.api.spi.DeliveryReceipt;
 import io.kefu.api.spi.OutboundMessage;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class EmailChannelTest {
     private final RecordingIngest ingest = new RecordingIngest();
     private RecentMail recent = new RecentMail();
     private EmailChannel channel = new EmailChannel(recent);
-    private final List<EmailMailbox> mailboxes = new java.util.ArrayList<>();
+    private final List<EmailMailbox> mailboxes = new ArrayList<>();
 
     @AfterEach
     void stop() {

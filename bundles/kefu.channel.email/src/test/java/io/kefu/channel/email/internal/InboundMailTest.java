@@ -19,6 +19,7 @@ import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,7 +191,7 @@ class InboundMailTest {
                 + "--b2--\n"
                 + "--b1\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
                 + "Content-Disposition: attachment; filename*=UTF-8''%E5%8F%91%E7%A5%A8.pdf\n\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(pdf) + "\n"
+                + Base64.getMimeEncoder().encodeToString(pdf) + "\n"
                 + "--b1\nContent-Type: image/png; name=\"" + word("截图.png", "GBK") + "\"\n"
                 + "Content-Transfer-Encoding: base64\nContent-Disposition: inline\n\niVBORw0KGgo=\n"
                 + "--b1--\n");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** Decoding of headers, charsets, HTML and quoted replies, without a server. */
@@ -34,12 +36,18 @@ class MailTextTest {
     void encodedWordsAreDecodedAndACharacterSplitAcrossTwoWordsSurvives() {
         byte[] gbk = "订单".getBytes(Charset.forName("GBK"));
         // The first word ends in the middle of 单; decoding word by word would garble it.
-        String split = "=?GB2312?B?" + b64(java.util.Arrays.copyOf(gbk, 3)) + "?= =?GB2312?B?"
-                + b64(java.util.Arrays.copyOfRange(gbk, 3, 4)) + "?=";
+        String split = "=?GB2312?B?" + b64(Arrays.copyOf(gbk, 3)) + "?= =?GB2312?B?"
+                + b64(Arrays.copyOfRange(gbk, 3, 4)) + "?=";
         assertThat(MailText.header("Re: " + split + " 1234")).isEqualTo("Re: 订单 1234");
         assertThat(MailText.header("=?utf-8?Q?Caf=C3=A9_au_lait?=")).isEqualTo("Café au lait");
         assertThat(MailText.header("=?UTF-8?B?5L2g?=\r\n =?UTF-8?B?5aW9?=")).isEqualTo("你好");
         assertThat(MailText.header("=?broken?X?abc?= plain")).isEqualTo("=?broken?X?abc?= plain");
+    }
+
+    @Test
+    void aDecodedHeaderIsOneLineSoItCannotInjectHeadersIntoAReply() {
+        String encoded = "=?UTF-8?B?" + b64("Hi\r\nBcc: victim@example.com".getBytes(StandardCharsets.UTF_8)) + "?=";
+        assertThat(MailText.header(encoded)).isEqualTo("Hi Bcc: victim@example.com");
     }
 
     @Test
@@ -95,7 +103,7 @@ class MailTextTest {
 
     @Test
     void oddlyEncodedAndSignedMailIsStillRead() throws Exception {
-        MailReader reader = new MailReader(BundleLoader.session(new java.util.Properties()), 20_000);
+        MailReader reader = new MailReader(BundleLoader.session(new Properties()), 20_000);
         byte[] gbkBody = "没有声明字符集".getBytes(Charset.forName("GBK"));
         byte[] head = ("From: a@example.com\r\nMessage-ID: <odd@example.com>\r\nIn-Reply-To: <x@y>\r\n"
                 + "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; boundary=s\r\n\r\n"

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,6 +82,15 @@ class MailboxConfigurationTest {
     }
 
     @Test
+    void declarativeServicesPublishesNoMailboxServiceOfItsOwn() throws Exception {
+        // DS would publish every configuration property, passwords included, with a service it registers.
+        String component = Files.readString(Path.of("target/classes/OSGI-INF",
+                EmailMailbox.class.getName() + ".xml"));
+        assertThat(component).contains("configuration-pid=\"kefu.channel.email\"")
+                .contains("configuration-policy=\"require\"").doesNotContain("<service");
+    }
+
+    @Test
     void anInvalidMailboxDoesNotActivateAndSaysWhyInTheLog() {
         RecordingIngest ingest = new RecordingIngest();
         try (LogCapture log = new LogCapture(EmailMailbox.class)) {
@@ -130,7 +142,7 @@ class MailboxConfigurationTest {
         assertThat(framework.registered.get(0).properties()).as("unregistered").isEmpty();
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);

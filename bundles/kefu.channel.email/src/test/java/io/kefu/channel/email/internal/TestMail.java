@@ -38,7 +38,7 @@ final class TestMail {
                         .withUser(BILLING, PASSWORD).withUser(CUSTOMER, PASSWORD));
     }
 
-    /** Settings for a mailbox on the test server; {@code changes} adjusts them. */
+    /** Settings for a mailbox on the test server, plain IMAP and SMTP with login, no processed folder. */
     static MailboxSettings settings(GreenMailExtension server, String name, String address) {
         return settings(server.getImap().getPort(), server.getSmtp().getPort(), name, address, 10 * 1024 * 1024, 10, "");
     }

@@ -29,7 +29,7 @@ public final class WebhookApp {
 
     @Activate
     public WebhookApp(WebhookAppConfig config) {
-        this(config.app(), config.secret(), config.outboundUrl(), config.maxBodyBytes(), config.timestampToleranceSeconds());
+        this(config.app(), config._secret(), config.outboundUrl(), config.maxBodyBytes(), config.timestampToleranceSeconds());
     }
 
     WebhookApp(String id, String secret, String outboundUrl, int maxBodyBytes, int toleranceSeconds) {

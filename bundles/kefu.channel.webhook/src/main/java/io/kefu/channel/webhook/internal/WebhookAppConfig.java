@@ -14,9 +14,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " and as the prefix of its users' identities (lower case letters, digits, '-' and '_').")
     String app();
 
-    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Shared secret for the HMAC-SHA256 signatures"
-            + " in both directions; at least 16 characters.")
-    String secret();
+    /** Key {@code .secret}: private (leading dot), so it is not published with the app's service properties. */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Shared secret (key .secret) for the HMAC-SHA256"
+            + " signatures in both directions; at least 16 characters.")
+    String _secret();
 
     @AttributeDefinition(description = "Where Kefu POSTs replies for this app's users (http or https); empty to not send.")
     String outboundUrl() default "";
