@@ -83,6 +83,11 @@ public final class ShellFilter implements Filter {
             request.getRequestDispatcher("/index.html").forward(request, response);
             return;
         }
+        // Browsers ask for /favicon.ico on every page that names no icon (the web chat demo page, say).
+        if (path.equals("/favicon.ico")) {
+            request.getRequestDispatcher("/workbench/favicon.svg").forward(request, response);
+            return;
+        }
         chain.doFilter(request, response);
     }
 }
