@@ -63,17 +63,28 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     assert.match(page.url(), /#\/view\/kefu\.platform$/);
   });
 
+  it('shows the channel settings generated from each channel\'s configuration description', async () => {
+    await page.click('[data-view-id="kefu.channels"]');
+    await page.waitForSelector('section[data-kind="kefu.channel.webhook"]');
+    await page.waitForSelector('section[data-kind="kefu.channel.email"]');
+    await page.click('[data-action="add"][data-kind="kefu.channel.webhook"]');
+    await page.waitForSelector('form[data-form="kefu.channel.webhook"] [name=".secret"]');
+    await page.screenshot({ path: join(screenshots, 'channel-settings.png') });
+    await page.click('[data-action="cancel"]');
+  });
+
   it('lets the admin create an agent and shows the generated password once', async () => {
     await page.click('[data-view-id="kefu.users"]');
     await page.click('[data-action="new-user"]');
-    await page.fill('form input[name="username"]', 'li.na');
-    await page.fill('form input[name="displayName"]', '李娜');
-    await page.click('form button[type="submit"]');
-    const secret = await page.waitForSelector('input[data-secret]');
+    // Opened views stay in the page while hidden, so selectors are scoped to the view at hand.
+    await page.fill('kefu-users-view form input[name="username"]', 'li.na');
+    await page.fill('kefu-users-view form input[name="displayName"]', '李娜');
+    await page.click('kefu-users-view form button[type="submit"]');
+    const secret = await page.waitForSelector('kefu-users-view input[data-secret]');
     assert.ok((await secret.inputValue()).length >= 10);
     await page.screenshot({ path: join(screenshots, 'users-created.png') });
     await page.keyboard.press('Escape');
-    await page.waitForSelector('tr[data-user="li.na"]');
+    await page.waitForSelector('kefu-users-view tr[data-user="li.na"]');
   });
 
   it('shows a plug-in view live when its jar is dropped in, and removes it when deleted', async () => {
@@ -81,7 +92,7 @@ describe('workbench in Chromium', { skip: skip ?? false }, () => {
     copyFileSync(samplePlugin, jar);
     const nav = await page.waitForSelector('[data-view-id="example.parcels"]', { timeout: 30_000 });
     await nav.click();
-    await page.fill('input[name="tracking"]', 'SF1234567890123');
+    await page.fill('example-parcel-view input[name="tracking"]', 'SF1234567890123');
     await page.keyboard.press('Enter');
     await page.getByText('SF Express').waitFor();
     await page.screenshot({ path: join(screenshots, 'plugin-view.png') });

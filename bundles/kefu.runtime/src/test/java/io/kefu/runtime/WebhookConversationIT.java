@@ -65,9 +65,13 @@ class WebhookConversationIT {
     }
 
     static String sign(String timestamp, byte[] body) {
+        return sign(SECRET, timestamp, body);
+    }
+
+    static String sign(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (Exception e) {
@@ -76,13 +80,17 @@ class WebhookConversationIT {
     }
 
     HttpResponse<String> post(String appId, String json, String idempotencyKey, boolean signed) {
+        return post(appId, SECRET, json, idempotencyKey, signed);
+    }
+
+    HttpResponse<String> post(String appId, String secret, String json, String idempotencyKey, boolean signed) {
         try {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             String timestamp = Long.toString(System.currentTimeMillis() / 1000);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kefu.port
                     + "/api/webhook/" + appId + "/messages")).header("Content-Type", "application/json")
                     .header("Idempotency-Key", idempotencyKey).header("X-Kefu-Timestamp", timestamp)
-                    .header("X-Kefu-Signature", signed ? sign(timestamp, body) : "sha256=00")
+                    .header("X-Kefu-Signature", signed ? sign(secret, timestamp, body) : "sha256=00")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
@@ -188,6 +196,46 @@ class WebhookConversationIT {
                 .anyMatch(l -> l.startsWith("data:") && l.contains("MESSAGE_RECEIVED") && l.contains(conversationId)));
         assertThat(lines).anyMatch(l -> l.equals("event: conversation"));
         stream.body().close();
+    }
+
+    @Test
+    void anAdminConnectsAnotherAppFromTheWorkbenchAndItsSecretNeverComesBack() throws Exception {
+        var admin = kefu.admin();
+        JsonNode overview = admin.get("/api/settings/channels").json();
+        JsonNode webhook = null;
+        for (JsonNode kind : overview.get("kinds")) {
+            if (kind.get("factoryPid").asText().equals("kefu.channel.webhook")) {
+                webhook = kind;
+            }
+        }
+        assertThat(webhook).isNotNull();
+        assertThat(webhook.get("factory").asBoolean()).isTrue();
+        assertThat(webhook.get("fields").findValuesAsText("key")).contains("app", ".secret", "outboundUrl");
+        assertThat(overview.get("configurations").toString()).contains("\"name\":\"demo\"").doesNotContain(SECRET);
+
+        String secret = "second-app-secret-abcdefghijklmnop";
+        var saved = admin.put("/api/settings/channels/kefu.channel.webhook/shop2",
+                Map.of("properties", Map.of("app", "shop2", ".secret", secret)));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body()).doesNotContain(secret).contains("********");
+        eventually(Duration.ofSeconds(20), "the new app takes messages",
+                () -> post("shop2", secret, "{\"userId\":\"u1\",\"text\":\"hi\"}", "s2-1", true).statusCode() == 202);
+        // Saving again with the mask keeps the secret.
+        assertThat(admin.put("/api/settings/channels/kefu.channel.webhook/shop2",
+                Map.of("properties", Map.of("app", "shop2", ".secret", "********", "maxBodyBytes", "32768"))).status())
+                .isEqualTo(200);
+        Thread.sleep(2500);
+        assertThat(post("shop2", secret, "{\"userId\":\"u1\",\"text\":\"again\"}", "s2-2", true).statusCode()).isEqualTo(202);
+
+        assertThat(admin.put("/api/settings/channels/kefu.channel.webhook/shop2",
+                Map.of("properties", Map.of("app", "shop2", "sekret", "x"))).status()).isEqualTo(400);
+        assertThat(admin.put("/api/settings/channels/kefu.channel.webhook/Bad%20Name",
+                Map.of("properties", Map.of("app", "x"))).status()).isIn(400, 404);
+        assertThat(admin.get("/api/audit").json().get("items").findValuesAsText("action")).contains("settings.save");
+
+        assertThat(admin.send("DELETE", "/api/settings/channels/kefu.channel.webhook/shop2", null).status()).isEqualTo(204);
+        eventually(Duration.ofSeconds(20), "the app is gone",
+                () -> post("shop2", secret, "{\"userId\":\"u1\",\"text\":\"gone\"}", "s2-3", true).statusCode() == 404);
     }
 
     private boolean logContains(String text) {
