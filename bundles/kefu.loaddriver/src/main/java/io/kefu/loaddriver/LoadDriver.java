@@ -28,6 +28,7 @@ import org.HdrHistogram.Recorder;
  * <pre>
  * java -jar kefu-loaddriver.jar --url http://127.0.0.1:8080 --app load --secret ... \
  *      --customers 500 --messages 20 --concurrency 64 --warmup 200
+ * java -jar kefu-loaddriver.jar --mode webchat --url http://127.0.0.1:8080 --connections 10000 --messages 20000 --rate 1000
  * </pre>
  */
 public final class LoadDriver {
@@ -36,6 +37,9 @@ public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        if ("webchat".equals(options.get("mode"))) {
+            System.exit(WebchatLoad.run(options));
+        }
         String url = options.getOrDefault("url", "http://127.0.0.1:8080");
         String app = options.getOrDefault("app", "load");
         String secret = required(options, "secret");
