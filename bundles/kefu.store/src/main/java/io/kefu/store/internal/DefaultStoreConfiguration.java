@@ -45,7 +45,7 @@ public final class DefaultStoreConfiguration {
                 # user=kefu
                 # .password=...   (the leading dot keeps the password out of service properties)
                 #
-                # maximumPoolSize=10
+                # maximumPoolSize=32
                 # connectionTimeoutMillis=10000
                 """.formatted(ConnectionSettings.DEFAULT_URL);
         Files.writeString(FILE, text, StandardCharsets.UTF_8);

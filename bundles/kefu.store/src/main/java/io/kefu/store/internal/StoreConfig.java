@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String _password() default "";
 
     @AttributeDefinition(description = "Most connections the pool opens; applied while running.", min = "1", max = "200")
-    String maximumPoolSize() default "10";
+    String maximumPoolSize() default "32";
 
     @AttributeDefinition(description = "How long a caller waits for a free connection, in milliseconds; applied while running.",
             min = "250")
