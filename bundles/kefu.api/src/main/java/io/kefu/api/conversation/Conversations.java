@@ -25,6 +25,9 @@ public interface Conversations {
     /** Messages oldest first, internal notes included. */
     List<Message> messages(String conversationId, int offset, int limit);
 
+    /** The newest {@code limit} messages, oldest first, internal notes included (for a channel's history). */
+    List<Message> latest(String conversationId, int limit);
+
     /** Stores a reply and hands it to the conversation's channel for delivery (asynchronously, with retries). */
     Message reply(String conversationId, String body, KefuUser actor);
 

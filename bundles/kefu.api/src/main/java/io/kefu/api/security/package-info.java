@@ -2,5 +2,5 @@
  * Who is acting: roles, the authenticated user, and the audit log every change is written to.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.kefu.api.security;

@@ -179,6 +179,10 @@ interface ConversationMapper {
     List<MessageRow> messages(@Param("conversationId") String conversationId, @Param("offset") int offset,
             @Param("limit") int limit);
 
+    @Select("SELECT " + MESSAGE_COLUMNS + " FROM conv_message WHERE conversation_id = #{conversationId}"
+            + " ORDER BY seq DESC LIMIT #{limit}")
+    List<MessageRow> latestMessages(@Param("conversationId") String conversationId, @Param("limit") int limit);
+
     @Select("SELECT COUNT(*) FROM conv_message WHERE conversation_id = #{conversationId}")
     long messageCount(@Param("conversationId") String conversationId);
 

@@ -37,17 +37,17 @@ public final class ConversationService implements Conversations {
     private final OutboundDelivery delivery;
     private final AuditLog audit;
     private final Clock clock;
-    /** As the ingest's default: a returning visitor sees a conversation resolved within this window. */
-    private final java.time.Duration reopenWindow = IngestLimits.defaults().reopenWindow();
+    private final IngestService ingest;
 
     @Activate
     public ConversationService(@Reference ConversationData data, @Reference ConversationEventPublisher events,
-            @Reference OutboundDelivery delivery, @Reference AuditLog audit) {
-        this(data, events, delivery, audit, Clock.systemUTC());
+            @Reference OutboundDelivery delivery, @Reference AuditLog audit, @Reference IngestService ingest) {
+        this(data, events, delivery, audit, ingest, Clock.systemUTC());
     }
 
     ConversationService(ConversationData data, ConversationEventPublisher events, OutboundDelivery delivery,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, IngestService ingest, Clock clock) {
+        this.ingest = ingest;
         this.data = data;
         this.events = events;
         this.delivery = delivery;
@@ -62,16 +62,16 @@ public final class ConversationService implements Conversations {
 
     @Override
     public Optional<Conversation> current(io.kefu.api.customer.ChannelIdentity identity, String channel) {
-        io.kefu.api.customer.ChannelIdentity normalised = IngestService.normalise(identity);
-        return Optional.ofNullable(data.read(m -> {
-            Rows.IdentityRow known = m.identity(normalised.type().name(), normalised.value());
-            if (known == null) {
-                return null;
-            }
-            ConversationRow row = m.current(IngestService.current(m, known.customerId()), channel,
-                    clock.instant().minus(reopenWindow));
-            return row == null ? null : row.toConversation();
-        }));
+        return ingest.currentFor(identity, channel).map(ConversationRow::toConversation);
+    }
+
+    @Override
+    public List<Message> latest(String conversationId, int limit) {
+        require(conversationId);
+        List<MessageRow> newestFirst = data.read(m -> m.latestMessages(conversationId, limit));
+        List<MessageRow> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return Rows.messages(oldestFirst);
     }
 
     @Override

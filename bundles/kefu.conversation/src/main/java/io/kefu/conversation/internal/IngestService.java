@@ -17,6 +17,7 @@ import io.kefu.conversation.internal.Rows.MessageRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.osgi.service.component.annotations.Activate;
@@ -154,6 +155,19 @@ public final class IngestService implements MessageIngest {
         mapper.insertIdentity(new IdentityRow(UUID.randomUUID().toString(), customerId, from.type().name(), from.value(),
                 from.verified(), now));
         return customerId;
+    }
+
+    /**
+     * The conversation a customer known by {@code identity} would continue on {@code channel} if they wrote now,
+     * by the same rule (and the same configured reopen window) that {@link #ingest} applies.
+     */
+    Optional<ConversationRow> currentFor(ChannelIdentity identity, String channel) {
+        ChannelIdentity normalised = normalise(identity);
+        Instant resolvedSince = clock.instant().minus(limits.reopenWindow());
+        return Optional.ofNullable(data.read(m -> {
+            IdentityRow known = m.identity(normalised.type().name(), normalised.value());
+            return known == null ? null : m.current(current(m, known.customerId()), channel, resolvedSince);
+        }));
     }
 
     static String current(ConversationMapper mapper, String customerId) {

@@ -56,8 +56,9 @@ public final class LiveEvents implements EventHandler {
     }
 
     void subscribe(SseEventSink sink, Sse sse) {
-        subscribers.add(new Subscriber(sink, sse));
-        send(new Subscriber(sink, sse), sse.newEventBuilder().comment("connected").build());
+        Subscriber subscriber = new Subscriber(sink, sse);
+        subscribers.add(subscriber);
+        send(subscriber, sse.newEventBuilder().comment("connected").build());
     }
 
     int subscriberCount() {

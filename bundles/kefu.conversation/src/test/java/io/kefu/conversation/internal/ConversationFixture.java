@@ -84,7 +84,7 @@ final class ConversationFixture implements AutoCloseable {
                 return List.copyOf(audit);
             }
         };
-        conversations = new ConversationService(data, publisher, delivery, auditLog, clock);
+        conversations = new ConversationService(data, publisher, delivery, auditLog, ingest, clock);
     }
 
     List<String> topics() {

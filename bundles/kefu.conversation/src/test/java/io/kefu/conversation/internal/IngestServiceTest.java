@@ -44,6 +44,8 @@ class IngestServiceTest {
             assertThat(conversation.status()).isEqualTo(ConversationStatus.OPEN);
             assertThat(f.conversations.messages(first.conversationId(), 0, 10))
                     .extracting(m -> m.body()).containsExactly("我的订单怎么还没发货", "订单号 A123");
+            assertThat(f.conversations.latest(first.conversationId(), 1)).extracting(m -> m.body())
+                    .containsExactly("订单号 A123");
             assertThat(f.topics()).containsExactly(ConversationEvents.OPENED, ConversationEvents.MESSAGE_RECEIVED,
                     ConversationEvents.MESSAGE_RECEIVED, ConversationEvents.OPENED, ConversationEvents.MESSAGE_RECEIVED);
             assertThat(f.lastEvent(ConversationEvents.MESSAGE_RECEIVED).get(ConversationEvents.MESSAGE)).isEqualTo(other.messageId());
@@ -94,7 +96,10 @@ class IngestServiceTest {
             assertThat(f.conversations.find(first.conversationId()).orElseThrow().status()).isEqualTo(ConversationStatus.OPEN);
 
             f.conversations.setStatus(first.conversationId(), ConversationStatus.RESOLVED, null);
+            ChannelIdentity wang = new ChannelIdentity(IdentityType.EMAIL, "WANG@example.com", false);
+            assertThat(f.conversations.current(wang, "email")).map(c -> c.id()).contains(first.conversationId());
             f.clock.now = f.clock.now.plus(Duration.ofHours(100));
+            assertThat(f.conversations.current(wang, "email")).isEmpty(); // same window as ingest
             var fresh = f.ingest.ingest(message("email", IdentityType.EMAIL, "wang@example.com", "New question", "<3@mail>"));
             assertThat(fresh.conversationId()).isNotEqualTo(first.conversationId());
 

@@ -37,21 +37,8 @@ public final class KefuHome {
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.put("felix.fileinstall.log.level", "3");
-        if (!properties.equals(watcher.getProperties() == null ? null : asTable(watcher.getProperties()))) {
-            watcher.update(properties);
-        }
+        watcher.update(properties);
         LOG.info("Kefu home is {}; plug-ins are read from {}", home, plugins());
-    }
-
-    private static java.util.Hashtable<String, Object> asTable(java.util.Dictionary<String, Object> dictionary) {
-        java.util.Hashtable<String, Object> table = new java.util.Hashtable<>();
-        for (var keys = dictionary.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            if (!key.startsWith("service.") && !key.startsWith("felix.fileinstall.filename")) {
-                table.put(key, dictionary.get(key));
-            }
-        }
-        return table;
     }
 
     Path home() {

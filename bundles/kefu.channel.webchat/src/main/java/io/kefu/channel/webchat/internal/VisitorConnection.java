@@ -75,13 +75,9 @@ public final class VisitorConnection implements Session.Listener.AutoDemanding {
         ChannelIdentity identity = identity(id);
         Conversation conversation = conversations.current(identity, WebchatChannel.ID).orElse(null);
         List<Frames.ChatMessage> history = conversation == null ? List.of()
-                : tail(conversations.messages(conversation.id(), 0, 10_000).stream()
-                        .filter(Frames::visibleToCustomer).map(Frames.ChatMessage::of).toList());
+                : conversations.latest(conversation.id(), HISTORY).stream()
+                        .filter(Frames::visibleToCustomer).map(Frames.ChatMessage::of).toList();
         send(Frames.welcome(id, conversation == null ? null : conversation.id(), history));
-    }
-
-    private static List<Frames.ChatMessage> tail(List<Frames.ChatMessage> all) {
-        return all.size() <= HISTORY ? all : all.subList(all.size() - HISTORY, all.size());
     }
 
     private void message(JsonNode frame) {
