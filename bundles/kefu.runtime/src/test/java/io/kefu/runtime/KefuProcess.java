@@ -161,6 +161,12 @@ final class KefuProcess implements AutoCloseable {
         }
     }
 
+    /** One HTTP exchange, for {@link Client#once}. */
+    @FunctionalInterface
+    interface Call<T> {
+        HttpResponse<T> send() throws IOException, InterruptedException;
+    }
+
     /** Calls the API anonymously or with a session cookie, as the workbench does. */
     final class Client {
         private final String token;
@@ -190,15 +196,30 @@ final class KefuProcess implements AutoCloseable {
          * as soon as their headers arrive.
          */
         int status(String method, String path, String body) throws IOException, InterruptedException {
-            HttpResponse<java.io.InputStream> response = http.send(request(method, path, body).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = once(() -> http.send(request(method, path, body).build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
             response.body().close();
             return response.statusCode();
         }
 
         Reply send(String method, String path, String body) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(request(method, path, body).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = once(() -> http.send(request(method, path, body).build(),
+                    HttpResponse.BodyHandlers.ofString()));
             return new Reply(response.statusCode(), response.body(), response.headers());
+        }
+
+        /**
+         * A server may refuse a request before reading its body (401 from the access filter) and then close the
+         * connection; the JDK client only notices when it reuses that connection for the next request, which then
+         * fails without an answer. Browsers and HTTP libraries retry such a request once on a new connection;
+         * so does this client. Statuses are still checked by the callers.
+         */
+        private <T> HttpResponse<T> once(Call<T> call) throws IOException, InterruptedException {
+            try {
+                return call.send();
+            } catch (IOException staleConnection) {
+                return call.send();
+            }
         }
 
         private HttpRequest.Builder request(String method, String path, String body) {

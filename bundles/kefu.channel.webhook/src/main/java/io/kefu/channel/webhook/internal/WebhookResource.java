@@ -83,9 +83,13 @@ public final class WebhookResource {
             @HeaderParam(Signature.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest request)
             throws IOException {
-        WebhookApp app = channel.app(appId)
-                .orElseThrow(() -> ApiException.notFound("webhook.unknown_app", "No webhook app '" + appId + "'"));
-        byte[] body = read(request.getInputStream(), app.maxBodyBytes());
+        WebhookApp app = channel.app(appId).orElse(null);
+        // The body is read (up to its limit) before any refusal, so the connection stays usable for the app's
+        // next request.
+        byte[] body = read(request.getInputStream(), app == null ? 65_536 : app.maxBodyBytes());
+        if (app == null) {
+            throw ApiException.notFound("webhook.unknown_app", "No webhook app '" + appId + "'");
+        }
         if (!app.signature().verify(timestamp, body, signature)) {
             LOG.warn("Refused a webhook request for app {} from {}: bad or missing signature", appId, request.getRemoteAddr());
             throw new ApiException(401, "webhook.signature", "The request signature is missing or wrong");
