@@ -106,6 +106,20 @@ describe('agent inbox in Chromium', { skip: skip ?? false }, () => {
     await page.screenshot({ path: join(screenshots, 'inbox.png') });
   });
 
+  it('puts the open conversation in the address, so a link opens it in another tab', async () => {
+    const link = page.url();
+    assert.match(link, /#\/view\/kefu\.inbox\/c\/[0-9a-f-]{36}$/);
+    const other = await page.context().newPage();
+    try {
+      await other.goto(link);
+      // A new tab has no remembered conversation: only the link can have opened it.
+      await other.waitForSelector('article[data-message][data-direction="OUTBOUND"][data-delivery="SENT"]', { timeout: 15_000 });
+      assert.equal(other.url(), link);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('ran without script errors or failed requests', () => {
     // The shell asks "who am I" before login and gets the expected 401.
     assert.deepEqual(consoleErrors.filter((e) => !/status of 401/.test(e)), []);

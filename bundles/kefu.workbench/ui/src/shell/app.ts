@@ -30,7 +30,11 @@ type Phase = 'boot' | 'offline' | 'login' | 'password' | 'ready';
 const POLL_MS = 5000;
 const DEFINE_TIMEOUT_MS = 5000;
 const SHORTCUT_WINDOW_MS = 1500;
-const ROUTE = /^#\/view\/(.+)$/;
+/**
+ * `#/view/<id>`, optionally followed by `/<anything>`: that rest belongs to the view (the inbox keeps the open
+ * conversation there, so a link can point at it), and changing it does not reload the view.
+ */
+const ROUTE = /^#\/view\/([^/]+)(?:\/.*)?$/;
 
 function routeId(): string | null {
   const match = ROUTE.exec(location.hash);

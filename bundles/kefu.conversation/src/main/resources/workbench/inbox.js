@@ -59,6 +59,7 @@ import {
  * @property {string|null} authorId
  * @property {Attachment[]} [attachments]
  * @property {'RECEIVED'|'PENDING'|'SENT'|'FAILED'|'INTERNAL'} delivery
+ * @property {string|null} [deliveryError] why the channel gave up on a FAILED reply
  * @property {string} sentAt
  */
 /** @typedef {{id: string, username: string, displayName: string}} Agent */
@@ -351,6 +352,25 @@ const STATUSES = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'];
 const TABS = /** @type {const} */ (['mine', 'unassigned', 'all']);
 const PREFS_KEY = 'kefu.inbox.filters';
 const OPEN_KEY = 'kefu.inbox.open';
+const VIEW_HASH = '#/view/kefu.inbox';
+
+/** The conversation a link names: `#/view/kefu.inbox/c/<id>` (the shell leaves what follows the view id to us). */
+function conversationInHash() {
+  const match = /^#\/view\/kefu\.inbox\/c\/([^/]+)$/.exec(location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Shows the open conversation in the address bar without adding a history entry per click. */
+function showInHash(id) {
+  if (location.hash !== VIEW_HASH && !location.hash.startsWith(`${VIEW_HASH}/`)) return;
+  const wanted = id ? `${VIEW_HASH}/c/${encodeURIComponent(id)}` : VIEW_HASH;
+  if (location.hash !== wanted) history.replaceState(history.state, '', wanted);
+}
 const MAX_RECENT_CUSTOMERS = 30;
 
 /** Translates `prefix + value`, falling back to the raw value for codes the catalog does not know (new channels). */
@@ -706,8 +726,9 @@ function adoptStyles() {
 // ------------------------------------------------------------------ view
 
 /**
- * `<kefu-inbox-view>`: the agent's three-pane inbox. The open conversation is kept in the view (and in
- * sessionStorage, to come back to it): the shell's route `#/view/<id>` has no room for a sub-path.
+ * `<kefu-inbox-view>`: the agent's three-pane inbox. The open conversation is in the address
+ * (`#/view/kefu.inbox/c/<id>`, so it can be linked and survives a reload) and in sessionStorage (to come back to it
+ * after visiting another view).
  */
 export class KefuInboxView extends LitElement {
   static properties = {
@@ -848,14 +869,22 @@ export class KefuInboxView extends LitElement {
     this.startLive();
     void this.refreshCounts();
     this.timers.clock = window.setInterval(() => { this.now = Date.now(); }, CLOCK_MS);
-    // Back to the conversation that was open when the agent last left the view (in this tab).
-    const remembered = this.openId ?? readJson(sessionStorage, OPEN_KEY);
+    window.addEventListener('hashchange', this.onHashChange);
+    // The conversation a link names, else the one open when the agent last left the view (in this tab).
+    const remembered = conversationInHash() ?? this.openId ?? readJson(sessionStorage, OPEN_KEY);
     if (typeof remembered === 'string' && remembered) this.open(remembered, { focus: false });
   }
+
+  /** A pasted or clicked link to another conversation while the inbox is open. */
+  onHashChange = () => {
+    const linked = conversationInHash();
+    if (linked && !sameId(linked, this.openId)) this.open(linked, { focus: false });
+  };
 
   disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKeyDown);
+    window.removeEventListener('hashchange', this.onHashChange);
     this.stopLive();
     this.countsRequest?.abort();
     for (const [name, timer] of Object.entries(this.timers)) {
@@ -980,6 +1009,7 @@ export class KefuInboxView extends LitElement {
       this.pendingPolls = 0;
       this.hasDraft = Boolean(this.draftFor(id).reply);
       writeStorage(sessionStorage, OPEN_KEY, id);
+      showInHash(id);
       // The profile can load alongside the thread when the list row already names the customer.
       if (entry?.customerId) this.showCustomer(entry.customerId);
     }
@@ -997,6 +1027,7 @@ export class KefuInboxView extends LitElement {
     } else if (this.thread.error instanceof ApiError && this.thread.error.status === 404) {
       // A remembered conversation that no longer exists should not come back every time.
       writeStorage(sessionStorage, OPEN_KEY, null);
+      showInHash(null);
     }
   }
 
@@ -1699,7 +1730,7 @@ export class KefuInboxView extends LitElement {
         <time datetime=${m.sentAt} title=${formatDateTime(m.sentAt)}>${clockTime(m.sentAt)}</time>
         ${outbound && (m.delivery === 'PENDING' || m.delivery === 'SENT' || m.delivery === 'FAILED')
           ? html`<span class="ib-delivery" data-delivery=${m.delivery} title=${m.delivery === 'FAILED' ? t('inbox.msg.failedHint') : nothing}
-              role=${m.delivery === 'FAILED' ? 'img' : nothing}>${m.delivery === 'FAILED' ? '⚠ ' : m.delivery === 'SENT' ? '✓ ' : '… '}${t(`inbox.msg.delivery.${m.delivery}`)}</span>
+              role=${m.delivery === 'FAILED' ? 'img' : nothing}>${m.delivery === 'FAILED' ? '⚠ ' : m.delivery === 'SENT' ? '✓ ' : '… '}${t(`inbox.msg.delivery.${m.delivery}`)}${m.delivery === 'FAILED' && m.deliveryError ? html`: <span class="ib-delivery-reason">${m.deliveryError}</span>` : nothing}</span>
             ${m.delivery === 'FAILED' && hasRole('ADMIN') ? html`<a href="#/view/kefu.deliveries">${t('action.retry')}</a>` : nothing}`
           : nothing}
       </div>

@@ -35,7 +35,7 @@ public enum TestDatabase {
         try {
             Path dir = Files.createTempDirectory("kefu-h2-");
             String url = "jdbc:h2:file:" + dir.resolve("kefu") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;QUERY_CACHE_SIZE=64";
             return new ScratchDatabase(url, "sa", "", () -> deleteTree(dir));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -100,7 +100,7 @@ public final class IngestService implements MessageIngest {
 
     private Stored store(InboundMessage message, ChannelIdentity from) {
         Instant now = clock.instant();
-        return data.write(mapper -> {
+        return data.writeGrouped(mapper -> {
             if (message.channelMessageId() != null) {
                 MessageRow seen = mapper.messageByChannelId(message.channel(), message.channelMessageId());
                 if (seen != null) {

@@ -46,7 +46,7 @@ final class Rows {
         Message toMessage() {
             return new Message(id, conversationId, MessageDirection.valueOf(direction), channel, body,
                     channelMessageId, authorId, AttachmentList.parse(attachments), DeliveryState.valueOf(delivery),
-                    sentAt);
+                    sentAt, deliveryError);
         }
     }
 

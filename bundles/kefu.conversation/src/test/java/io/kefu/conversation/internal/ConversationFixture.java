@@ -100,6 +100,7 @@ final class ConversationFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         delivery.stop();
+        data.close();
         store.close();
         scratch.close();
     }

@@ -75,6 +75,10 @@ class ConversationServiceTest {
             var reply = f.conversations.reply(receipt.conversationId(), "hello", AGENT);
             awaitDelivery(f, receipt.conversationId(), reply.id(), DeliveryState.FAILED);
             assertThat(f.data.read(m -> m.message(reply.id())).deliveryError()).isEqualTo("recipient unknown");
+            // The agent's thread carries the reason too, not only the admins' dead-letter list.
+            assertThat(f.conversations.messages(receipt.conversationId(), 0, 10))
+                    .filteredOn(m -> m.id().equals(reply.id())).singleElement()
+                    .extracting(io.kefu.api.conversation.Message::deliveryError).isEqualTo("recipient unknown");
         }
     }
 
