@@ -22,6 +22,9 @@ public interface Conversations {
      */
     Optional<Conversation> current(io.kefu.api.customer.ChannelIdentity identity, String channel);
 
+    /** One message by its id, or empty; for stages that react to a message event (understanding, the bot). */
+    Optional<Message> message(String messageId);
+
     /** Messages oldest first, internal notes included. */
     List<Message> messages(String conversationId, int offset, int limit);
 

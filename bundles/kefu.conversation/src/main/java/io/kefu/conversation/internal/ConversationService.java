@@ -75,6 +75,11 @@ public final class ConversationService implements Conversations {
     }
 
     @Override
+    public Optional<Message> message(String messageId) {
+        return Optional.ofNullable(data.read(m -> m.message(messageId))).map(Rows.MessageRow::toMessage);
+    }
+
+    @Override
     public List<Message> messages(String conversationId, int offset, int limit) {
         require(conversationId);
         return Rows.messages(data.read(m -> m.messages(conversationId, offset, limit)));
