@@ -10,20 +10,26 @@ import io.kefu.api.conversation.MessageDirection;
 import io.kefu.api.conversation.MessageIngest;
 import io.kefu.api.customer.ChannelIdentity;
 import io.kefu.api.customer.CustomerTier;
+import io.kefu.api.spi.Bot;
 import io.kefu.conversation.internal.Rows.ConversationRow;
 import io.kefu.conversation.internal.Rows.CustomerRow;
 import io.kefu.conversation.internal.Rows.IdentityRow;
 import io.kefu.conversation.internal.Rows.MessageRow;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +49,11 @@ public final class IngestService implements MessageIngest {
     private final ConversationEventPublisher events;
     private final Clock clock;
     private volatile IngestLimits limits;
+
+    /** Bots that answer new conversations first; while none answers a channel, its conversations start queued. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private final List<Bot> bots = new CopyOnWriteArrayList<>();
 
     @Activate
     public IngestService(@Reference ConversationData data, @Reference ConversationEventPublisher events,
@@ -100,6 +111,7 @@ public final class IngestService implements MessageIngest {
 
     private Stored store(InboundMessage message, ChannelIdentity from) {
         Instant now = clock.instant();
+        HandlingState firstHandling = botAnswers(message.channel()) ? HandlingState.BOT : HandlingState.QUEUED;
         return data.writeGrouped(mapper -> {
             if (message.channelMessageId() != null) {
                 MessageRow seen = mapper.messageByChannelId(message.channel(), message.channelMessageId());
@@ -112,7 +124,7 @@ public final class IngestService implements MessageIngest {
             boolean opened = conversation == null;
             if (opened) {
                 conversation = new ConversationRow(UUID.randomUUID().toString(), customerId, message.channel(),
-                        ConversationStatus.OPEN.name(), HandlingState.QUEUED.name(), null, null, subject(message.body()),
+                        ConversationStatus.OPEN.name(), firstHandling.name(), null, null, subject(message.body()),
                         from.type().name(), from.value(), now, now, now);
                 mapper.insertConversation(conversation);
             } else {
@@ -125,6 +137,24 @@ public final class IngestService implements MessageIngest {
                     message.receivedAt() == null ? now : message.receivedAt()));
             return new Stored(new IngestReceipt(messageId, conversation.id(), customerId, false), opened);
         });
+    }
+
+    private boolean botAnswers(String channel) {
+        for (Bot bot : bots) {
+            try {
+                if (bot.answers(channel)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Bot {} failed to say whether it answers {}; not counting on it", bot, channel, e);
+            }
+        }
+        return false;
+    }
+
+    /** Registers a bot by hand, as DS does (for tests). */
+    void addBot(Bot bot) {
+        bots.add(bot);
     }
 
     /** The conversation a message continues: the one its thread hint points at, else the customer's current one. */

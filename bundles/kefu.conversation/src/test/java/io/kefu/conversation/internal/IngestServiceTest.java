@@ -76,6 +76,20 @@ class IngestServiceTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aBotTakesNewConversationsOnlyOnTheChannelsItAnswers(TestDatabase database) throws Exception {
+        try (ConversationFixture f = new ConversationFixture(database)) {
+            f.ingest.addBot("webchat"::equals);
+            IngestReceipt chat = f.ingest.ingest(message("webchat", IdentityType.WEB_VISITOR, "v-1", "你好", "w-1"));
+            IngestReceipt mail = f.ingest.ingest(message("email", IdentityType.EMAIL, "a@example.com", "hello", "<e-1@x>"));
+            assertThat(f.conversations.find(chat.conversationId()).orElseThrow().handling())
+                    .isEqualTo(io.kefu.api.conversation.HandlingState.BOT);
+            assertThat(f.conversations.find(mail.conversationId()).orElseThrow().handling())
+                    .isEqualTo(io.kefu.api.conversation.HandlingState.QUEUED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void emailAddressesAreOneIdentityWhateverTheirCase(TestDatabase database) throws Exception {
         try (ConversationFixture f = new ConversationFixture(database)) {
             var a = f.ingest.ingest(message("email", IdentityType.EMAIL, "Li.Na@Example.COM", "hi", "<a@x>"));
