@@ -109,14 +109,17 @@ describe('agent inbox in Chromium', { skip: skip ?? false }, () => {
   it('puts the open conversation in the address, so a link opens it in another tab', async () => {
     const link = page.url();
     assert.match(link, /#\/view\/kefu\.inbox\/c\/[0-9a-f-]{36}$/);
-    const other = await page.context().newPage();
+    // Another browser context signed in with the same session cookie: it shares no sessionStorage, so only the
+    // link can open the conversation there.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     try {
+      await context.addCookies(await page.context().cookies());
+      const other = await context.newPage();
       await other.goto(link);
-      // A new tab has no remembered conversation: only the link can have opened it.
       await other.waitForSelector('article[data-message][data-direction="OUTBOUND"][data-delivery="SENT"]', { timeout: 15_000 });
       assert.equal(other.url(), link);
     } finally {
-      await other.close();
+      await context.close();
     }
   });
 

@@ -1,5 +1,7 @@
 // @ts-check
-// The agent's inbox (收件箱): conversation list, the open conversation with its composer, and the customer panel.
+// The agent's inbox (收件箱): conversation list, the open conversation with its composer, and the customer panel,
+// topped by agent assist (what understanding made of the dialogue, suggested answers) when kefu.nlu and
+// kefu.knowledge are installed.
 //
 // Plain JavaScript on purpose: the kefu.conversation bundle serves this folder as it is (no build step), and the
 // shell's import map supplies 'lit', 'lit/…' and '@kefu/workbench'. Types are JSDoc only.
@@ -78,6 +80,31 @@ import {
  */
 /** @typedef {{id: string, conversation: Conversation, messages: Message[]}} Thread */
 /** @typedef {{topic: string, conversation?: string, customer?: string, message?: string, assignee?: string, status?: string}} LiveEvent */
+/** @typedef {{intent: string|null, confidence: number, outOfScope: boolean}} IntentPrediction */
+/** @typedef {{type: string, text: string, value: string, start: number, end: number}} Entity */
+/**
+ * What the NLU bundle understood of one inbound message (GET /api/nlu/conversations/{id}).
+ * @typedef {object} NluResult
+ * @property {string} messageId
+ * @property {string|null} language
+ * @property {IntentPrediction|null} intent
+ * @property {Entity[]} entities
+ * @property {{label: string, score: number}|null} sentiment
+ */
+/**
+ * The dialogue so far: the intent it is about, the details (slots) known, the sentiment of each customer turn.
+ * @typedef {object} DialogueState
+ * @property {string} conversationId
+ * @property {string|null} intent
+ * @property {Record<string, string>} slots
+ * @property {string[]} sentimentTrend
+ * @property {number} turns
+ * @property {string|null} updatedAt
+ */
+/** @typedef {{id: string, state: DialogueState|null, byMessage: Map<string, NluResult>}} Understanding */
+/** @typedef {{id: string, question: string, answer: string, score: number|null, source: string|null, language: string|null}} Suggestion */
+/** @typedef {{conversationId: string, messageId: string, text: string}} SuggestionQuery */
+/** @typedef {{nlu: boolean, knowledge: boolean}} AssistCaps */
 
 // ------------------------------------------------------------------ texts
 
@@ -205,6 +232,35 @@ registerMessages('en', {
   'inbox.identity.MEMBER_ID': 'Member',
   'inbox.identity.WEB_VISITOR': 'Web visitor',
   'inbox.identity.APP_USER': 'App user',
+
+  'inbox.assist': 'Agent assist',
+  'inbox.assist.state': 'Dialogue',
+  'inbox.assist.handling': 'Handled by',
+  'inbox.assist.intent': 'Intent',
+  'inbox.assist.noIntent': 'not known yet',
+  'inbox.assist.slots': 'Details',
+  'inbox.assist.noSlots': 'none yet',
+  'inbox.assist.trend': 'Sentiment',
+  'inbox.assist.trendLabel': 'Sentiment of the customer’s messages, oldest first: {labels}',
+  'inbox.assist.noTrend': 'no message understood yet',
+  'inbox.assist.failed': 'Message understanding is unavailable: {message}',
+  'inbox.suggest': 'Suggested answers',
+  'inbox.suggest.for': 'For the customer’s latest message: “{text}”',
+  'inbox.suggest.loading': 'Searching the knowledge base…',
+  'inbox.suggest.empty': 'No article matches the customer’s latest message.',
+  'inbox.suggest.none': 'Suggestions appear when the customer writes.',
+  'inbox.suggest.failed': 'Suggestions are unavailable: {message}',
+  'inbox.suggest.insert': 'Insert',
+  'inbox.suggest.insertLabel': 'Insert the answer to “{question}” into the reply',
+  'inbox.nlu.label': 'Understood as',
+  'inbox.nlu.intent': 'Intent {intent}, confidence {confidence}',
+  'inbox.nlu.outOfScope': 'out of scope',
+  'inbox.nlu.outOfScopeHint': 'No known intent fits this message well enough.',
+  'inbox.nlu.sentiment': 'Sentiment: {label}',
+  'inbox.sentiment.POSITIVE': 'positive',
+  'inbox.sentiment.NEUTRAL': 'neutral',
+  'inbox.sentiment.NEGATIVE': 'negative',
+  'inbox.sentiment.ANGRY': 'angry',
 });
 
 registerMessages('zh-CN', {
@@ -329,6 +385,35 @@ registerMessages('zh-CN', {
   'inbox.identity.MEMBER_ID': '会员',
   'inbox.identity.WEB_VISITOR': '网页访客',
   'inbox.identity.APP_USER': '应用用户',
+
+  'inbox.assist': '坐席辅助',
+  'inbox.assist.state': '对话',
+  'inbox.assist.handling': '处理方',
+  'inbox.assist.intent': '意图',
+  'inbox.assist.noIntent': '尚未识别',
+  'inbox.assist.slots': '信息',
+  'inbox.assist.noSlots': '暂无',
+  'inbox.assist.trend': '情绪',
+  'inbox.assist.trendLabel': '客户各条消息的情绪（从早到晚）：{labels}',
+  'inbox.assist.noTrend': '尚无已理解的消息',
+  'inbox.assist.failed': '消息理解暂不可用：{message}',
+  'inbox.suggest': '推荐答案',
+  'inbox.suggest.for': '针对客户最新消息：“{text}”',
+  'inbox.suggest.loading': '正在搜索知识库…',
+  'inbox.suggest.empty': '知识库中没有与客户最新消息匹配的文章。',
+  'inbox.suggest.none': '客户发来消息后，这里会显示推荐答案。',
+  'inbox.suggest.failed': '推荐答案暂不可用：{message}',
+  'inbox.suggest.insert': '插入',
+  'inbox.suggest.insertLabel': '将“{question}”的答案插入回复',
+  'inbox.nlu.label': '识别结果',
+  'inbox.nlu.intent': '意图 {intent}，置信度 {confidence}',
+  'inbox.nlu.outOfScope': '超出范围',
+  'inbox.nlu.outOfScopeHint': '没有已知意图与此消息足够匹配。',
+  'inbox.nlu.sentiment': '情绪：{label}',
+  'inbox.sentiment.POSITIVE': '积极',
+  'inbox.sentiment.NEUTRAL': '中性',
+  'inbox.sentiment.NEGATIVE': '消极',
+  'inbox.sentiment.ANGRY': '愤怒',
 });
 
 // ---------------------------------------------------------------- helpers
@@ -519,6 +604,140 @@ async function loadAllMessages(conversationId, signal) {
   }
 }
 
+// ------------------------------------------------------------ agent assist
+
+// Understanding (kefu.nlu) and knowledge search (kefu.knowledge) are separate bundles that may not be installed.
+// Whether their endpoints exist, and admit this user, is read from the API description rather than by calling them
+// and getting a 404, which browsers report as an error on the console. One answer serves every inbox on the page for
+// a few minutes, so a bundle installed later shows up without a reload.
+const ASSIST_CHECK_MS = 5 * 60_000;
+const NLU_PATH = /\/nlu\/conversations\/\{[^}/]+\}$/;
+const KNOWLEDGE_PATH = /\/knowledge\/search$/;
+/** Understanding runs just after a message is stored: a fresh message without a result yet is asked for again. */
+const NLU_RETRY_MS = [700, 1500, 3000, 6000];
+const NLU_FRESH_MS = 5 * 60_000;
+const SUGGESTION_LIMIT = 3;
+const SUGGESTION_QUERY_CHARS = 500;
+const SUGGESTION_PREVIEW = 180;
+const TREND_DOTS = 12;
+const OUT_OF_SCOPE = 'out_of_scope';
+
+/** @type {{caps: AssistCaps, at: number}|null} */
+let assistCache = null;
+/** @type {Promise<AssistCaps>|null} */
+let assistCheck = null;
+
+/**
+ * Whether the API description has a GET operation on a path matching `pattern` that one of `roles` may call.
+ * @param {Record<string, Record<string, any>>} paths @param {RegExp} pattern @param {string[]} roles
+ */
+function offered(paths, pattern, roles) {
+  for (const [path, operations] of Object.entries(paths ?? {})) {
+    if (!pattern.test(path)) continue;
+    const get = operations?.get ?? operations?.GET;
+    if (!get) continue;
+    const who = get['x-kefu-roles'];
+    if (!Array.isArray(who)) return true;
+    if (who.includes('public') || who.includes('authenticated') || who.some((r) => roles.includes(r))) return true;
+  }
+  return false;
+}
+
+/** @returns {Promise<AssistCaps>} which assist features this Kefu offers this user */
+function assistCaps() {
+  if (assistCache && Date.now() - assistCache.at < ASSIST_CHECK_MS) return Promise.resolve(assistCache.caps);
+  if (assistCheck) return assistCheck;
+  assistCheck = (async () => {
+    /** @type {AssistCaps} */
+    let caps;
+    try {
+      /** @type {{paths?: Record<string, Record<string, any>>}} */
+      const description = await api('/api/openapi.json');
+      const roles = currentUser()?.roles ?? [];
+      caps = { nlu: offered(description?.paths ?? {}, NLU_PATH, roles), knowledge: offered(description?.paths ?? {}, KNOWLEDGE_PATH, roles) };
+    } catch {
+      // No description: call the endpoints themselves; a 404 or 403 then hides the feature.
+      caps = { nlu: true, knowledge: true };
+    }
+    assistCache = { caps, at: Date.now() };
+    assistCheck = null;
+    return caps;
+  })();
+  return assistCheck;
+}
+
+/** Turns a feature off for every inbox on the page after its endpoint answered 404 (bundle removed) or 403. */
+function withdrawAssist(feature) {
+  const caps = { ...(assistCache?.caps ?? { nlu: true, knowledge: true }), [feature]: false };
+  assistCache = { caps, at: Date.now() };
+  return caps;
+}
+
+function isMissing(e) {
+  return e instanceof ApiError && (e.status === 404 || e.status === 403);
+}
+
+/** The customer's last message with text: what understanding and suggestions are about. @param {Message[]} messages */
+function latestInbound(messages) {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.direction === 'INBOUND' && String(m.body ?? '').trim()) return m;
+  }
+  return null;
+}
+
+/** The knowledge search's hits, whether it answers with an array or wraps it ({items}, {hits}, {results}). */
+function suggestionsOf(answer) {
+  const list = Array.isArray(answer) ? answer
+    : Array.isArray(answer?.items) ? answer.items
+      : Array.isArray(answer?.hits) ? answer.hits
+        : Array.isArray(answer?.results) ? answer.results : [];
+  /** @type {Suggestion[]} */
+  const out = [];
+  for (const hit of list) {
+    const article = hit?.article ?? hit;
+    const answerText = article?.answer ?? article?.body;
+    if (!article || typeof answerText !== 'string' || !answerText.trim()) continue;
+    out.push({
+      id: String(article.id ?? out.length),
+      question: String(article.question ?? article.title ?? ''),
+      answer: answerText,
+      score: typeof hit?.score === 'number' ? hit.score : null,
+      source: typeof hit?.source === 'string' ? hit.source : null,
+      language: article.language ? String(article.language) : null,
+    });
+  }
+  return out.slice(0, SUGGESTION_LIMIT);
+}
+
+/**
+ * Fills an answer's placeholders, `{order_number}` or `{{order_number}}`, from what is known. Unknown ones stay as
+ * they are, so the agent sees them and fills them in by hand.
+ */
+export function fillAnswer(body, values) {
+  return String(body ?? '').replace(/\{\{\s*([\w.]+)\s*\}\}|\{\s*([\w.]+)\s*\}/g, (whole, double, single) => {
+    const name = double ?? single;
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+    return value === null || value === undefined || value === '' ? whole : String(value);
+  });
+}
+
+function sentimentLabel(value) {
+  return value ? label('inbox.sentiment.', value) : '';
+}
+
+/** A 0..1 confidence as a whole percentage in the active language. */
+function percent(value) {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return '';
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(Math.max(0, Math.min(1, n)));
+}
+
+function shorten(text, max) {
+  const value = String(text ?? '').replace(/\s+/g, ' ').trim();
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
 // ------------------------------------------------------------------ styles
 
 // Scoped by the tag name because the view lives in the light DOM. Colours come from the shell's --kf-* properties;
@@ -614,6 +833,23 @@ const inboxStyles = css`
   kefu-inbox-view .ib-delivery[data-delivery="SENT"] { color: var(--kf-green-fg); }
   kefu-inbox-view .ib-attachments { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px; white-space: normal; }
   kefu-inbox-view .ib-attachments li { font-size: 12px; border: 1px solid var(--kf-border); border-radius: 4px; padding: 1px 6px; background: var(--kf-surface); }
+  kefu-inbox-view .ib-meta .ib-author-bot { color: var(--kf-purple-fg); }
+
+  /* ---- agent assist: what understanding made of each customer message ---- */
+  kefu-inbox-view [data-sentiment] { --ib-sentiment: var(--kf-gray-fg); }
+  kefu-inbox-view [data-sentiment="POSITIVE"] { --ib-sentiment: var(--kf-green-fg); }
+  kefu-inbox-view [data-sentiment="NEGATIVE"] { --ib-sentiment: var(--kf-amber-fg); }
+  kefu-inbox-view [data-sentiment="ANGRY"] { --ib-sentiment: var(--kf-danger); }
+  kefu-inbox-view .ib-nlu { display: flex; flex-wrap: wrap; gap: 3px; padding: 0 4px; align-items: center; max-width: 100%; }
+  kefu-inbox-view .ib-chip {
+    display: inline-block; font-size: 11px; line-height: 17px; padding: 0 7px; border-radius: 9px; white-space: nowrap;
+    max-width: 100%; overflow: hidden; text-overflow: ellipsis; border: 1px solid var(--kf-border); background: var(--kf-surface); color: var(--kf-text-muted);
+  }
+  kefu-inbox-view .ib-chip-intent { background: var(--kf-blue-bg); color: var(--kf-blue-fg); border-color: transparent; font-weight: 600; }
+  kefu-inbox-view .ib-chip[data-out-of-scope] { background: var(--kf-gray-bg); color: var(--kf-gray-fg); border-color: transparent; font-style: italic; }
+  kefu-inbox-view .ib-chip-sentiment { color: var(--ib-sentiment); border-color: var(--ib-sentiment); font-weight: 600; }
+  kefu-inbox-view .ib-chip-entity { font-family: var(--kf-font-mono); font-size: 10.5px; }
+
   kefu-inbox-view .ib-new-below { position: absolute; bottom: 10px; left: 50%; transform: translateX(-50%); box-shadow: 0 2px 8px rgb(15 23 42 / 0.18); }
 
   kefu-inbox-view .ib-composer { background: var(--kf-surface); border-top: 1px solid var(--kf-border); padding: 8px 12px 10px; display: flex; flex-direction: column; gap: 6px; position: relative; }
@@ -686,6 +922,25 @@ const inboxStyles = css`
   kefu-inbox-view .ib-merges li { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
   kefu-inbox-view .ib-recent { display: flex; flex-wrap: wrap; gap: 4px; }
   kefu-inbox-view .ib-recent button { max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
+  /* ---- agent assist panel (top of the side pane) ---- */
+  kefu-inbox-view .ib-assist { padding: 12px 14px; display: flex; flex-direction: column; gap: 12px; font-size: 13px; border-bottom: 1px solid var(--kf-border); background: var(--kf-surface-alt); }
+  kefu-inbox-view .ib-assist h3 { font-size: 11.5px; text-transform: uppercase; letter-spacing: 0.5px; color: var(--kf-text-muted); margin: 0 0 6px; font-weight: 600; }
+  kefu-inbox-view .ib-assist section { display: flex; flex-direction: column; }
+  kefu-inbox-view .ib-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 5px 10px; margin: 0; align-items: baseline; }
+  kefu-inbox-view .ib-facts dt { color: var(--kf-text-muted); font-size: 12px; }
+  kefu-inbox-view .ib-facts dd { margin: 0; min-width: 0; display: flex; flex-wrap: wrap; gap: 3px; align-items: center; overflow-wrap: anywhere; }
+  kefu-inbox-view .ib-facts .kf-badge + .kf-badge { margin-left: 0; }
+  kefu-inbox-view .ib-state-intent { font-family: var(--kf-font-mono); font-size: 12.5px; font-weight: 600; }
+  kefu-inbox-view .ib-trend { display: inline-flex; gap: 3px; align-items: center; flex-wrap: wrap; margin-right: 5px; }
+  kefu-inbox-view .ib-dot { width: 9px; height: 9px; border-radius: 50%; background: var(--ib-sentiment); display: inline-block; }
+  kefu-inbox-view .ib-dot:last-child { width: 11px; height: 11px; box-shadow: 0 0 0 2px var(--kf-surface), 0 0 0 3px var(--ib-sentiment); margin-left: 2px; }
+  kefu-inbox-view .ib-suggest-for { font-size: 11.5px; color: var(--kf-text-muted); margin: -2px 0 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  kefu-inbox-view .ib-suggestions { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+  kefu-inbox-view .ib-suggestion { border: 1px solid var(--kf-border); border-radius: var(--kf-radius); background: var(--kf-surface); padding: 6px 8px; display: flex; flex-direction: column; gap: 4px; }
+  kefu-inbox-view .ib-suggestion-q { font-weight: 600; font-size: 12.5px; overflow-wrap: anywhere; margin: 0; }
+  kefu-inbox-view .ib-suggestion-a { color: var(--kf-text-muted); font-size: 12.5px; white-space: pre-wrap; overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; margin: 0; }
+  kefu-inbox-view .ib-suggestion-foot { display: flex; align-items: center; gap: 6px; font-size: 11px; color: var(--kf-text-muted); }
+
   kefu-inbox-view .ib-toggle[aria-pressed="true"] { background: var(--kf-accent-soft); border-color: var(--kf-accent); color: var(--kf-accent-strong); }
 
   /* Narrower main areas: the customer panel moves under the conversation and the view scrolls as a page. */
@@ -753,6 +1008,7 @@ export class KefuInboxView extends LitElement {
     busy: { state: true },
     newBelow: { state: true },
     now: { state: true },
+    assist: { state: true },
   };
 
   constructor() {
@@ -791,6 +1047,12 @@ export class KefuInboxView extends LitElement {
     this.busy = false;
     this.newBelow = false;
     this.now = Date.now();
+    /** Which agent-assist features this Kefu has (null until known: nothing of them shows before). @type {AssistCaps|null} */
+    this.assist = assistCache?.caps ?? null;
+    /** The fresh message whose understanding is awaited, and how often it was asked for. */
+    this.nluWait = { messageId: /** @type {string|null} */ (null), tries: 0 };
+    /** The conversation and message the suggestions were last asked for, so thread reloads do not repeat the search. */
+    this.suggestAsked = /** @type {string|null} */ (null);
 
     /** Drafts per conversation, so switching conversations never loses text; not reactive on purpose (typing). */
     /** @type {Map<string, {reply: string, note: string}>} */
@@ -854,6 +1116,26 @@ export class KefuInboxView extends LitElement {
       }
       return { ...page, customerId: arg.customerId };
     }, { arg: null, loadOnConnect: false });
+    /** What understanding made of the open conversation: the dialogue state and each customer message. */
+    /** @type {Loader<Understanding|null, string|null>} */
+    this.understanding = new Loader(this, async (signal, id) => {
+      if (!id) return null;
+      /** @type {{state: DialogueState|null, messages: NluResult[]}|undefined} */
+      const answer = await api(`/api/nlu/conversations/${enc(id)}`, { signal });
+      /** @type {Map<string, NluResult>} */
+      const byMessage = new Map();
+      for (const result of Array.isArray(answer?.messages) ? answer.messages : []) {
+        if (result && result.messageId !== null && result.messageId !== undefined) byMessage.set(String(result.messageId), result);
+      }
+      return { id, state: answer?.state ?? null, byMessage };
+    }, { arg: null, loadOnConnect: false });
+    /** Knowledge articles for the customer's latest message. */
+    /** @type {Loader<(SuggestionQuery & {items: Suggestion[]})|null, SuggestionQuery|null>} */
+    this.suggestions = new Loader(this, async (signal, query) => {
+      if (!query) return null;
+      const q = new URLSearchParams({ q: query.text, limit: String(SUGGESTION_LIMIT) });
+      return { ...query, items: suggestionsOf(await api(`/api/knowledge/search?${q}`, { signal })) };
+    }, { arg: null, loadOnConnect: false });
 
     new LocaleController(this);
   }
@@ -869,6 +1151,7 @@ export class KefuInboxView extends LitElement {
     this.startLive();
     void this.refreshCounts();
     this.timers.clock = window.setInterval(() => { this.now = Date.now(); }, CLOCK_MS);
+    void this.checkAssist();
     window.addEventListener('hashchange', this.onHashChange);
     // The conversation a link names, else the one open when the agent last left the view (in this tab).
     const remembered = conversationInHash() ?? this.openId ?? readJson(sessionStorage, OPEN_KEY);
@@ -1024,6 +1307,7 @@ export class KefuInboxView extends LitElement {
     if (value && sameId(value.id, id)) {
       this.showCustomer(value.conversation.customerId);
       this.schedulePendingPoll(value.messages);
+      void this.refreshAssist(value);
     } else if (this.thread.error instanceof ApiError && this.thread.error.status === 404) {
       // A remembered conversation that no longer exists should not come back every time.
       writeStorage(sessionStorage, OPEN_KEY, null);
@@ -1271,6 +1555,127 @@ export class KefuInboxView extends LitElement {
       const first = this.filteredMacros[0];
       if (first) this.insertMacro(first);
     }
+  }
+
+  // ---------------------------------------------------- agent assist
+
+  /** Learns which assist features exist (shared, cached for a few minutes). @returns {Promise<AssistCaps>} */
+  async checkAssist() {
+    const caps = await assistCaps();
+    if (this.assist?.nlu !== caps.nlu || this.assist?.knowledge !== caps.knowledge) this.assist = caps;
+    return caps;
+  }
+
+  /** @param {'nlu'|'knowledge'} feature */
+  withdraw(feature) {
+    this.assist = withdrawAssist(feature);
+  }
+
+  /** After every load of the open thread: its understanding again, and suggestions when the customer wrote anew. @param {Thread} thread */
+  async refreshAssist(thread) {
+    const caps = await this.checkAssist();
+    if (!sameId(thread.id, this.openId)) return;
+    if (caps.nlu) void this.loadUnderstanding(thread.id);
+    if (caps.knowledge) this.suggestFor(thread);
+  }
+
+  /** @param {string} id */
+  async loadUnderstanding(id) {
+    window.clearTimeout(this.timers.nlu);
+    await this.understanding.load(id);
+    if (!sameId(id, this.openId)) return;
+    const error = this.understanding.error;
+    if (isMissing(error)) {
+      this.withdraw('nlu');
+      return;
+    }
+    const value = this.understanding.value;
+    if (error || !value || !sameId(value.id, id)) return;
+    this.keepEnd();
+    // A message that just arrived may not be understood yet: ask again shortly, a few times.
+    const thread = this.openThread;
+    const latest = thread ? latestInbound(thread.messages) : null;
+    if (!latest || value.byMessage.has(String(latest.id))) return;
+    const age = Date.now() - new Date(latest.sentAt).getTime();
+    if (!(age < NLU_FRESH_MS)) return;
+    const tries = sameId(this.nluWait.messageId, latest.id) ? this.nluWait.tries : 0;
+    if (tries >= NLU_RETRY_MS.length) return;
+    this.nluWait = { messageId: latest.id, tries: tries + 1 };
+    this.timers.nlu = window.setTimeout(() => {
+      if (sameId(id, this.openId) && this.assist?.nlu) void this.loadUnderstanding(id);
+    }, NLU_RETRY_MS[tries]);
+  }
+
+  /** @param {Thread} thread */
+  suggestFor(thread) {
+    const latest = latestInbound(thread.messages);
+    if (!latest) return;
+    const key = `${thread.id}\n${latest.id}`;
+    if (this.suggestAsked === key) return;
+    this.suggestAsked = key;
+    void this.loadSuggestions({
+      conversationId: thread.id, messageId: latest.id, text: String(latest.body).trim().slice(0, SUGGESTION_QUERY_CHARS),
+    });
+  }
+
+  /** @param {SuggestionQuery} query */
+  async loadSuggestions(query) {
+    await this.suggestions.load(query);
+    if (isMissing(this.suggestions.error)) this.withdraw('knowledge');
+  }
+
+  retrySuggestions() {
+    this.suggestAsked = null;
+    const thread = this.openThread;
+    if (thread) this.suggestFor(thread);
+  }
+
+  /** @returns {Understanding|null} the open conversation's understanding, when the feature is on */
+  get openUnderstanding() {
+    const value = this.understanding.value;
+    return this.assist?.nlu && value && sameId(value.id, this.openId) ? value : null;
+  }
+
+  /** New chips under the messages must not push the newest one out of sight. */
+  keepEnd() {
+    if (!this.stick) return;
+    this.updateComplete.then(() => {
+      const box = this.querySelector('.ib-messages');
+      if (box && this.stick) box.scrollTop = box.scrollHeight;
+    });
+  }
+
+  /** What an answer's placeholders can be filled with: the dialogue's details and the macro values. */
+  placeholderValues() {
+    const me = currentUser();
+    const slots = this.openUnderstanding?.state?.slots ?? {};
+    return {
+      'customer.name': this.customerName(),
+      'agent.name': me ? me.displayName || me.username : '',
+      'conversation.subject': this.openThread?.conversation.subject ?? this.openEntry?.subject ?? '',
+      ...slots,
+    };
+  }
+
+  /** Puts a suggested answer into the reply, after the draft when there is one. @param {Suggestion} suggestion */
+  insertSuggestion(suggestion) {
+    const id = this.openId;
+    if (!id) return;
+    const text = fillAnswer(suggestion.answer, this.placeholderValues()).trim();
+    const draft = this.draftFor(id);
+    draft.reply = draft.reply.trim() ? `${draft.reply.replace(/\s+$/, '')}\n\n${text}` : text;
+    this.macrosOpen = false;
+    this.composeError = null;
+    this.mode = 'reply';
+    this.hasDraft = Boolean(draft.reply.trim());
+    this.requestUpdate();
+    this.updateComplete.then(() => {
+      const area = this.textarea;
+      if (!area) return;
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length);
+      area.scrollTop = area.scrollHeight;
+    });
   }
 
   // -------------------------------------------------------- customer
@@ -1714,19 +2119,21 @@ export class KefuInboxView extends LitElement {
     const note = m.direction === 'INTERNAL_NOTE';
     const outbound = m.direction === 'OUTBOUND';
     const cls = note ? 'ib-msg-note' : outbound ? 'ib-msg-out' : 'ib-msg-in';
+    // Replies and notes without an author are the bot's (its answers, its hand-off summaries).
+    const bot = (note || outbound) && (m.authorId === null || m.authorId === undefined || m.authorId === '');
     const author = note || outbound
-      ? (m.authorId ? this.agentName(m.authorId) : t('inbox.msg.bot'))
+      ? (bot ? t('inbox.msg.bot') : this.agentName(m.authorId))
       : this.customerName() || t('inbox.msg.customer');
     const attachments = m.attachments ?? [];
     return html`<article class="ib-msg ${cls} ${m.delivery === 'FAILED' ? 'ib-msg-failed' : ''}" data-message=${m.id}
-        data-direction=${m.direction} data-delivery=${m.delivery}>
+        data-direction=${m.direction} data-delivery=${m.delivery} data-author=${bot ? 'bot' : nothing}>
       <div class="ib-bubble">${note ? html`<div class="ib-note-label">✎ ${t('inbox.msg.note')}</div>` : nothing}${m.body}${attachments.length
         ? html`<ul class="ib-attachments" aria-label=${t('inbox.msg.attachments')}>
             ${attachments.map((a) => html`<li title=${a.mediaType}>📎 ${a.fileName} <span class="kf-muted">(${fileSize(a.sizeBytes)})</span></li>`)}
           </ul>`
         : nothing}</div>
       <div class="ib-meta">
-        <span class="ib-author">${author}</span>
+        <span class="ib-author ${bot ? 'ib-author-bot' : ''}">${author}</span>
         <time datetime=${m.sentAt} title=${formatDateTime(m.sentAt)}>${clockTime(m.sentAt)}</time>
         ${outbound && (m.delivery === 'PENDING' || m.delivery === 'SENT' || m.delivery === 'FAILED')
           ? html`<span class="ib-delivery" data-delivery=${m.delivery} title=${m.delivery === 'FAILED' ? t('inbox.msg.failedHint') : nothing}
@@ -1734,7 +2141,31 @@ export class KefuInboxView extends LitElement {
             ${m.delivery === 'FAILED' && hasRole('ADMIN') ? html`<a href="#/view/kefu.deliveries">${t('action.retry')}</a>` : nothing}`
           : nothing}
       </div>
+      ${m.direction === 'INBOUND' ? this.renderNlu(m) : nothing}
     </article>`;
+  }
+
+  /** What understanding made of a customer message, as small chips under it. @param {Message} m */
+  renderNlu(m) {
+    const result = this.openUnderstanding?.byMessage.get(String(m.id));
+    if (!result) return nothing;
+    const prediction = result.intent;
+    const outOfScope = !prediction || prediction.outOfScope || !prediction.intent || prediction.intent === OUT_OF_SCOPE;
+    const sentiment = result.sentiment?.label;
+    const entities = Array.isArray(result.entities) ? result.entities : [];
+    return html`<div class="ib-nlu" data-nlu=${m.id} role="group" aria-label=${t('inbox.nlu.label')}>
+      ${outOfScope
+        ? html`<span class="ib-chip" data-out-of-scope title=${t('inbox.nlu.outOfScopeHint')}>${t('inbox.nlu.outOfScope')}</span>`
+        : html`<span class="ib-chip ib-chip-intent" data-nlu-intent=${prediction.intent} data-confidence=${String(prediction.confidence)}
+            title=${t('inbox.nlu.intent', { intent: prediction.intent, confidence: percent(prediction.confidence) })}>${prediction.intent} ${percent(prediction.confidence)}</span>`}
+      ${sentiment
+        ? html`<span class="ib-chip ib-chip-sentiment" data-sentiment=${sentiment} title=${t('inbox.nlu.sentiment', { label: sentimentLabel(sentiment) })}>${sentimentLabel(sentiment)}</span>`
+        : nothing}
+      ${entities.map((e) => {
+        const value = String(e.value ?? e.text ?? '');
+        return html`<span class="ib-chip ib-chip-entity" data-entity=${e.type} data-value=${value} title=${`${e.type}: ${value}`}>${e.type}: ${shorten(value, 14)}</span>`;
+      })}
+    </div>`;
   }
 
   renderComposer() {
@@ -1796,7 +2227,90 @@ export class KefuInboxView extends LitElement {
     } else {
       content = this.renderProfile(profile);
     }
-    return html`<aside class="ib-pane ib-side-pane" aria-label=${t('inbox.customer')}>${content}</aside>`;
+    return html`<aside class="ib-pane ib-side-pane" aria-label=${t('inbox.customer')}>${this.renderAssist()}${content}</aside>`;
+  }
+
+  /** The assist area: the dialogue so far and suggested answers. Absent when neither bundle is installed. */
+  renderAssist() {
+    const thread = this.openThread;
+    const caps = this.assist;
+    if (!thread || !caps || (!caps.nlu && !caps.knowledge)) return nothing;
+    return html`<section class="ib-assist" data-assist aria-label=${t('inbox.assist')}>
+      ${caps.nlu ? this.renderDialogueState(thread.conversation) : nothing}
+      ${caps.knowledge ? this.renderSuggestions(thread) : nothing}
+    </section>`;
+  }
+
+  /** @param {Conversation} c */
+  renderDialogueState(c) {
+    const understanding = this.openUnderstanding;
+    const state = understanding?.state ?? null;
+    const error = this.understanding.error;
+    const slots = Object.entries(state?.slots ?? {});
+    const trend = (state?.sentimentTrend ?? []).slice(-TREND_DOTS);
+    const handling = c.handling ?? (c.assigneeId ? 'AGENT' : null);
+    return html`<section aria-labelledby="ib-assist-state" data-dialogue-state>
+      <h3 id="ib-assist-state">${t('inbox.assist.state')}</h3>
+      ${error && !understanding ? html`<p class="kf-hint" style="margin: 0 0 6px">${t('inbox.assist.failed', { message: error.message })}</p>` : nothing}
+      <dl class="ib-facts">
+        <dt>${t('inbox.assist.handling')}</dt>
+        <dd data-handling-state=${handling ?? ''}>${handling
+          ? html`<span class="kf-badge kf-badge-${handling === 'BOT' ? 'purple' : handling === 'QUEUED' ? 'amber' : 'green'}">${label('inbox.handling.', handling)}</span>`
+          : nothing}${handling === 'AGENT'
+          ? html`<span>${c.assigneeId
+            ? `${this.agentName(c.assigneeId)}${sameId(c.assigneeId, currentUser()?.id) ? ` (${t('inbox.thread.you')})` : ''}`
+            : t('inbox.thread.nobody')}</span>`
+          : nothing}</dd>
+        <dt>${t('inbox.assist.intent')}</dt>
+        <dd data-state-intent=${state?.intent ?? ''}>${state?.intent
+          ? html`<span class="ib-state-intent">${state.intent}</span>`
+          : html`<span class="kf-muted">${t('inbox.assist.noIntent')}</span>`}</dd>
+        <dt>${t('inbox.assist.slots')}</dt>
+        <dd>${slots.length
+          ? slots.map(([type, value]) => html`<span class="ib-chip ib-chip-entity" data-slot=${type} data-value=${String(value)} title=${`${type}: ${value}`}>${type}: ${shorten(value, 18)}</span>`)
+          : html`<span class="kf-muted">${t('inbox.assist.noSlots')}</span>`}</dd>
+        <dt>${t('inbox.assist.trend')}</dt>
+        <dd>${trend.length
+          ? html`<span class="ib-trend" data-trend role="img"
+              aria-label=${t('inbox.assist.trendLabel', { labels: trend.map((s) => sentimentLabel(s)).join(', ') })}>${trend.map((s) =>
+                html`<span class="ib-dot" data-sentiment=${s} title=${sentimentLabel(s)}></span>`)}</span>
+            <span class="kf-hint">${sentimentLabel(trend[trend.length - 1])}</span>`
+          : html`<span class="kf-muted">${t('inbox.assist.noTrend')}</span>`}</dd>
+      </dl>
+    </section>`;
+  }
+
+  /** @param {Thread} thread */
+  renderSuggestions(thread) {
+    const latest = latestInbound(thread.messages);
+    const value = this.suggestions.value;
+    const current = latest && value && sameId(value.conversationId, thread.id) && sameId(value.messageId, latest.id) ? value : null;
+    const error = this.suggestions.error;
+    let body;
+    if (!latest) body = html`<p class="kf-muted" style="margin: 0">${t('inbox.suggest.none')}</p>`;
+    else if (!current && error) {
+      body = html`<p class="kf-hint" style="margin: 0">${t('inbox.suggest.failed', { message: error.message })}
+        <button type="button" class="kf-btn kf-btn-small" data-action="retry-suggestions" @click=${() => this.retrySuggestions()}>${t('action.retry')}</button></p>`;
+    } else if (!current) body = html`<p class="kf-muted" role="status" style="margin: 0">${t('inbox.suggest.loading')}</p>`;
+    else if (current.items.length === 0) body = html`<p class="kf-muted" data-empty="suggestions" style="margin: 0">${t('inbox.suggest.empty')}</p>`;
+    else {
+      const values = this.placeholderValues();
+      body = html`<ul class="ib-suggestions">${current.items.map((s) => html`<li class="ib-suggestion" data-suggestion=${s.id}>
+        ${s.question ? html`<p class="ib-suggestion-q">${s.question}</p>` : nothing}
+        <p class="ib-suggestion-a" title=${s.answer}>${shorten(fillAnswer(s.answer, values), SUGGESTION_PREVIEW)}</p>
+        <div class="ib-suggestion-foot">
+          ${s.source ? html`<span>${s.source}</span>` : nothing}
+          <button type="button" class="kf-btn kf-btn-small kf-push" data-action="insert-suggestion" data-suggestion-id=${s.id}
+            aria-label=${t('inbox.suggest.insertLabel', { question: s.question || shorten(s.answer, 40) })}
+            @click=${() => this.insertSuggestion(s)}>${t('inbox.suggest.insert')}</button>
+        </div>
+      </li>`)}</ul>`;
+    }
+    return html`<section aria-labelledby="ib-assist-suggest" data-suggestions aria-busy=${this.suggestions.loading ? 'true' : 'false'}>
+      <h3 id="ib-assist-suggest">${t('inbox.suggest')}</h3>
+      ${latest ? html`<div class="ib-suggest-for" title=${latest.body}>${t('inbox.suggest.for', { text: shorten(latest.body, 60) })}</div>` : nothing}
+      ${body}
+    </section>`;
   }
 
   /** @param {Profile} p */

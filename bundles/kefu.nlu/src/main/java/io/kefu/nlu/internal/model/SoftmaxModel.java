@@ -9,9 +9,18 @@ import java.util.Random;
  */
 public final class SoftmaxModel {
     /** How training runs; the defaults were tuned on the dev splits of the public intent sets (docs/nlu-evaluation.md). */
-    public record Options(int epochs, float learningRate, float l2, long seed) {
+    public record Options(int epochs, float learningRate, float l2, long seed, Runnable afterEpoch) {
+        public Options(int epochs, float learningRate, float l2, long seed) {
+            this(epochs, learningRate, l2, seed, () -> { });
+        }
+
         public static Options defaults() {
             return new Options(12, 0.5f, 1e-6f, 42);
+        }
+
+        /** The same options, calling {@code afterEpoch} after each pass over the data (for progress bars). */
+        public Options reporting(Runnable afterEpoch) {
+            return new Options(epochs, learningRate, l2, seed, afterEpoch);
         }
     }
 
@@ -71,6 +80,7 @@ public final class SoftmaxModel {
                     }
                 }
             }
+            options.afterEpoch().run();
         }
         return model;
     }
