@@ -654,7 +654,9 @@ function assistCaps() {
       /** @type {{paths?: Record<string, Record<string, any>>}} */
       const description = await api('/api/openapi.json');
       const roles = currentUser()?.roles ?? [];
-      caps = { nlu: offered(description?.paths ?? {}, NLU_PATH, roles), knowledge: offered(description?.paths ?? {}, KNOWLEDGE_PATH, roles) };
+      // Roles not known yet (just after a first-login password change): let the endpoints' own 403 decide.
+      caps = roles.length === 0 ? { nlu: true, knowledge: true }
+        : { nlu: offered(description?.paths ?? {}, NLU_PATH, roles), knowledge: offered(description?.paths ?? {}, KNOWLEDGE_PATH, roles) };
     } catch {
       // No description: call the endpoints themselves; a 404 or 403 then hides the feature.
       caps = { nlu: true, knowledge: true };

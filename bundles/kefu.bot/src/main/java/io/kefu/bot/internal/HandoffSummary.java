@@ -16,20 +16,38 @@ final class HandoffSummary {
     private HandoffSummary() {
     }
 
-    static String write(BotSession session, DialogueState dialogue, NluResult last, IntentDefinition intent,
-            Locale language) {
+    /** Intents that say how to talk, not what the customer needs: the summary names the topic before them. */
+    private static final java.util.Set<String> NOT_A_TOPIC = java.util.Set.of("human_agent", "greeting", "thanks",
+            "out_of_scope");
+
+    /** What the customer needs: the dialogue's intent, or, when that is only "a person, please", the one before. */
+    static String topic(DialogueState dialogue, java.util.List<NluResult> results) {
+        if (dialogue.intent() != null && !NOT_A_TOPIC.contains(dialogue.intent())) {
+            return dialogue.intent();
+        }
+        for (int i = results.size() - 1; i >= 0; i--) {
+            NluResult r = results.get(i);
+            if (!r.intent().outOfScope() && r.intent().intent() != null && !NOT_A_TOPIC.contains(r.intent().intent())) {
+                return r.intent().intent();
+            }
+        }
+        return null;
+    }
+
+    static String write(BotSession session, DialogueState dialogue, NluResult last, String topic,
+            IntentDefinition intent, Locale language) {
         boolean zh = Locale.CHINESE.getLanguage().equals(language.getLanguage());
         StringBuilder note = new StringBuilder();
         note.append(zh ? "【机器人转人工】原因：" : "[Bot handoff] Reason: ").append(reason(session.handoffReason(), zh));
         note.append('\n').append(zh ? "意图：" : "Intent: ");
-        if (dialogue.intent() == null) {
+        if (topic == null) {
             note.append(zh ? "未识别" : "not recognised");
         } else {
-            note.append(dialogue.intent());
+            note.append(topic);
             if (intent != null && !intent.description().isBlank()) {
                 note.append(" (").append(intent.description()).append(')');
             }
-            if (!last.intent().outOfScope() && dialogue.intent().equals(last.intent().intent())) {
+            if (!last.intent().outOfScope() && topic.equals(last.intent().intent())) {
                 note.append(String.format(Locale.ROOT, zh ? "，置信度 %.0f%%" : ", confidence %.0f%%",
                         last.intent().confidence() * 100));
             }

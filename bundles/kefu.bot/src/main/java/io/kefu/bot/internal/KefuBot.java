@@ -1,6 +1,7 @@
 package io.kefu.bot.internal;
 
 import io.kefu.api.conversation.Conversation;
+import io.kefu.api.conversation.ConversationStatus;
 import io.kefu.api.conversation.Conversations;
 import io.kefu.api.conversation.HandlingState;
 import io.kefu.api.conversation.Message;
@@ -9,13 +10,11 @@ import io.kefu.api.nlu.DialogueState;
 import io.kefu.api.nlu.NluEvents;
 import io.kefu.api.nlu.NluResult;
 import io.kefu.api.nlu.Understanding;
-import io.kefu.api.spi.Bot;
 import io.kefu.api.spi.KnowledgeSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,7 +26,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.event.propertytypes.EventTopics;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +35,15 @@ import org.slf4j.LoggerFactory;
  * this class carries it out through {@link Conversations} (replies go out on the customer's channel) and keeps
  * the session that the agent's handoff summary is made from.
  */
-@Component(service = {Bot.class, EventHandler.class, KefuBot.class}, configurationPid = "kefu.bot")
-@Designate(ocd = BotConfig.class)
+@Component(service = {EventHandler.class, KefuBot.class}, configurationPid = "kefu.bot")
 @EventTopics(NluEvents.UNDERSTOOD)
-public final class KefuBot implements Bot, EventHandler {
+public final class KefuBot implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(KefuBot.class);
 
     private final Conversations conversations;
     private final Understanding understanding;
     private final BotData data;
     private final Clock clock;
-    private volatile Set<String> channels;
     private volatile BotPolicy.Settings settings;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -70,22 +66,15 @@ public final class KefuBot implements Bot, EventHandler {
 
     @Modified
     void modified(BotConfig config) {
-        configure(Set.of(config.channels()), new BotPolicy.Settings(config.maxFailedTurns(), config.negativeStreak(),
-                config.minAnswerScore()));
+        configure(new BotPolicy.Settings(config.maxFailedTurns(), config.negativeStreak(), config.minAnswerScore()));
     }
 
-    void configure(Set<String> channels, BotPolicy.Settings settings) {
-        this.channels = channels;
+    void configure(BotPolicy.Settings settings) {
         this.settings = settings;
     }
 
     void addKnowledge(KnowledgeSource source) {
         knowledge.add(source);
-    }
-
-    @Override
-    public boolean answers(String channel) {
-        return channels.contains(channel);
     }
 
     @Override
@@ -98,6 +87,8 @@ public final class KefuBot implements Bot, EventHandler {
             // The customer must not be left with nobody: a bot that fails hands the conversation to people.
             LOG.error("The bot failed on message {} of conversation {}; handing it to agents", messageId,
                     conversationId, e);
+            // The bot's own reply left the conversation waiting on the customer; it now waits on an agent.
+            conversations.setStatus(conversationId, ConversationStatus.OPEN, null);
             conversations.setHandling(conversationId, HandlingState.QUEUED, null);
         }
     }
@@ -112,13 +103,13 @@ public final class KefuBot implements Bot, EventHandler {
             return;
         }
         Message message = conversations.message(messageId).orElse(null);
-        NluResult result = understanding.results(conversationId).stream()
-                .filter(r -> messageId.equals(r.messageId())).findFirst().orElse(null);
+        List<NluResult> results = understanding.results(conversationId);
+        NluResult result = results.stream().filter(r -> messageId.equals(r.messageId())).findFirst().orElse(null);
         DialogueState dialogue = understanding.state(conversationId).orElse(null);
         if (message == null || result == null || dialogue == null) {
             return;
         }
-        Locale language = result.language();
+        Locale language = language(message.body(), result, results);
         BotPolicy.Action action = BotPolicy.decide(session, dialogue, result, message.body(), understanding::intent,
                 this::search, settings);
         BotSession next;
@@ -138,11 +129,31 @@ public final class KefuBot implements Bot, EventHandler {
             BotPolicy.Handoff handoff = (BotPolicy.Handoff) action;
             next = session.handedOff(handoff.reason(), clock.instant());
             conversations.reply(conversationId, BotPhrases.say("handoff", language), null);
-            conversations.note(conversationId, HandoffSummary.write(next, dialogue, result, dialogue.intent() == null
-                    ? null : understanding.intent(dialogue.intent()).orElse(null), language), null);
+            String topic = HandoffSummary.topic(dialogue, results);
+            conversations.note(conversationId, HandoffSummary.write(next, dialogue, result, topic,
+                    topic == null ? null : understanding.intent(topic).orElse(null), language), null);
+            // The bot's own reply left the conversation waiting on the customer; it now waits on an agent.
+            conversations.setStatus(conversationId, ConversationStatus.OPEN, null);
             conversations.setHandling(conversationId, HandlingState.QUEUED, null);
         }
         data.save(next, clock.instant());
+    }
+
+    /**
+     * The language to answer in: the message's, unless the message is mostly a detail such as an order number
+     * (which reads as English), then the language the customer wrote in before.
+     */
+    static Locale language(String text, NluResult result, List<NluResult> results) {
+        int covered = result.entities().stream().mapToInt(e -> e.end() - e.start()).sum();
+        if (covered * 2 < text.strip().length()) {
+            return result.language();
+        }
+        for (int i = results.size() - 1; i >= 0; i--) {
+            if (results.get(i) != result && results.get(i).entities().isEmpty()) {
+                return results.get(i).language();
+            }
+        }
+        return result.language();
     }
 
     private List<KnowledgeHit> search(String query) {

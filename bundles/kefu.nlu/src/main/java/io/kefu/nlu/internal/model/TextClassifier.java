@@ -276,9 +276,9 @@ public final class TextClassifier {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("labels", labels.size());
         d.put("features", vocabulary.size());
-        d.put("temperature", temperature);
-        d.put("outOfScopeThreshold", threshold);
-        d.put("heldOutAccuracy", heldOutAccuracy);
+        d.put("temperature", Math.round(temperature * 100) / 100.0);
+        d.put("outOfScopeThreshold", Math.round(threshold * 100) / 100.0);
+        d.put("heldOutAccuracy", Math.round(heldOutAccuracy * 1000) / 1000.0);
         return d;
     }
 }
