@@ -47,6 +47,8 @@ describe('agent inbox in Chromium', { skip: skip ?? false }, () => {
     await new Promise((ok) => app.listen(0, '127.0.0.1', ok));
     kefu = await startKefu('e2e-inbox', {
       'kefu.channel.webhook-demo.cfg': `app=demo\n.secret=${SECRET}\noutboundUrl=http://127.0.0.1:${app.address().port}/replies\n`,
+      // This company sends its messaging-app customers straight to agents: the bot answers web chat only.
+      'kefu.bot.cfg': 'channels=webchat\n',
     });
     const admin = await kefu.login('admin', kefu.adminPassword);
     const agent = await admin('POST', '/api/users', { username: 'zhou', displayName: '周敏', roles: ['AGENT'],

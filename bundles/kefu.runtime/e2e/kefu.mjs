@@ -37,7 +37,13 @@ export async function startKefu(name, conf = {}) {
     if (child.exitCode !== null) throw new Error(`Kefu exited with ${child.exitCode}; see ${home}/console.log`);
     try {
       const health = await fetch(`${base}/api/health`);
-      if (health.status === 200) break;
+      // The bundles' REST resources join the application a moment after health answers: wait for the last ones
+      // to answer with the 401 of a protected resource rather than a 404.
+      if (health.status === 200) {
+        const late = await Promise.all(['/api/users', '/api/conversations', '/api/nlu/intents', '/api/knowledge/articles']
+          .map(async (path) => (await fetch(`${base}${path}`)).status));
+        if (late.every((status) => status === 401)) break;
+      }
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) throw new Error(`Kefu did not become healthy; see ${home}/console.log`);
     await new Promise((r) => setTimeout(r, 200));

@@ -59,13 +59,16 @@ describe('web chat in Chromium', { skip: skip ?? false }, () => {
     await customer.goto(kefu.base + '/webchat/demo.html');
     await customer.click('[data-kefu="launcher"]');
     await customer.waitForSelector('[data-kefu="status"][data-state="open"]');
-    await customer.fill('[data-kefu="input"]', '我的订单 A123456 怎么还没发货？');
+    await customer.fill('[data-kefu="input"]', '人工客服，我的订单 A123456 怎么还没发货？');
     await customer.click('[data-kefu="send"]');
     await customer.waitForSelector('[data-kefu-message][data-direction="INBOUND"][data-state="sent"]');
+    // The bot answers web chat first; asked for a person, it hands the conversation to the agents' queue.
+    await customer.locator('[data-kefu-message][data-direction="OUTBOUND"]', { hasText: '人工客服' }).first()
+      .waitFor({ timeout: 15_000 });
 
     const row = await agent.waitForSelector('li[data-conversation]', { timeout: 15_000 });
     await row.click();
-    await agent.getByText('我的订单 A123456 怎么还没发货？').first().waitFor();
+    await agent.getByText('人工客服，我的订单 A123456 怎么还没发货？').first().waitFor();
   });
 
   it('delivers the agent\'s reply into the widget', async () => {
@@ -82,7 +85,7 @@ describe('web chat in Chromium', { skip: skip ?? false }, () => {
     await customer.reload();
     const launcher = await customer.waitForSelector('[data-kefu="launcher"]');
     if (!(await customer.$('[data-kefu="panel"]:visible'))) await launcher.click();
-    await customer.getByText('我的订单 A123456 怎么还没发货？').waitFor({ timeout: 15_000 });
+    await customer.getByText('人工客服，我的订单 A123456 怎么还没发货？').waitFor({ timeout: 15_000 });
     await customer.getByText('您好，您的订单今天下午发出。').waitFor();
   });
 

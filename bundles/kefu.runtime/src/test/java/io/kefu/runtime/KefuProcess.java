@@ -75,6 +75,17 @@ final class KefuProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    private static final List<String> LATE_RESOURCES = List.of("/api/users", "/api/conversations", "/api/nlu/intents",
+            "/api/knowledge/articles");
+
+    private boolean protectedResourceIsUp(String path) {
+        try {
+            return anonymous().get(path).status() == 401;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     void awaitHealthy(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -82,7 +93,11 @@ final class KefuProcess implements AutoCloseable {
                 fail("Kefu exited with " + process.exitValue() + ":\n" + console());
             }
             try {
-                if (anonymous().get("/api/health").status() == 200) {
+                // Health answers as soon as the REST application is up; the other bundles' resources join it a
+                // moment later (each one rebuilds the application), so wait until the last ones to arrive answer
+                // with the 401 of a real, protected resource instead of a 404.
+                if (anonymous().get("/api/health").status() == 200
+                        && LATE_RESOURCES.stream().allMatch(this::protectedResourceIsUp)) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -137,6 +137,10 @@ class WebhookConversationIT {
         var received = KefuProcess.JSON.readTree(post("demo", "{\"userId\":\"o6_li\",\"text\":\"发票怎么开？\"}", "wx-3001", true).body());
         String conversationId = received.get("conversationId").asText();
 
+        // The bot answers the app's user first (web chat and webhook conversations start with it).
+        eventually(Duration.ofSeconds(15), "the bot's answer reaches the app", () -> replies.stream()
+                .anyMatch(r -> r.get("conversationId").asText().equals(conversationId)));
+
         var admin = kefu.admin();
         var created = admin.post("/api/users", Map.of("username", "agent.zhou", "displayName", "周", "roles", List.of("AGENT")));
         var agent = kefu.login("agent.zhou", created.json().get("generatedPassword").asText());
@@ -152,10 +156,12 @@ class WebhookConversationIT {
         assertThat(note.status()).isEqualTo(201);
         assertThat(reply.status()).isEqualTo(201);
 
+        // The bot answered the app's user first; the agent's reply is the one with the agent's text.
         eventually(Duration.ofSeconds(15), "the app receives the reply", () -> replies.stream()
-                .anyMatch(r -> r.get("conversationId").asText().equals(conversationId)));
+                .anyMatch(r -> r.get("conversationId").asText().equals(conversationId)
+                        && r.get("text").asText().equals("请在订单页点击“申请发票”。")));
         JsonNode delivered = replies.stream().filter(r -> r.get("conversationId").asText().equals(conversationId))
-                .findFirst().orElseThrow();
+                .filter(r -> r.get("text").asText().equals("请在订单页点击“申请发票”。")).findFirst().orElseThrow();
         assertThat(delivered.get("userId").asText()).isEqualTo("o6_li");
         assertThat(delivered.get("text").asText()).isEqualTo("请在订单页点击“申请发票”。");
         assertThat(replies).noneMatch(r -> r.get("text").asText().contains("财务"));
@@ -163,10 +169,11 @@ class WebhookConversationIT {
 
         String customerId = agent.get("/api/conversations/" + conversationId).json().get("customerId").asText();
         JsonNode timeline = agent.get("/api/customers/" + customerId + "/timeline").json();
-        assertThat(timeline.get("items").findValuesAsText("direction")).containsExactly("INBOUND", "INTERNAL_NOTE", "OUTBOUND");
+        assertThat(timeline.get("items").findValuesAsText("direction"))
+                .containsExactly("INBOUND", "OUTBOUND", "INTERNAL_NOTE", "OUTBOUND");
         eventually(Duration.ofSeconds(10), "the reply is marked sent", () -> {
             try {
-                return agent.get("/api/conversations/" + conversationId + "/messages").json().get("items").get(2)
+                return agent.get("/api/conversations/" + conversationId + "/messages").json().get("items").get(3)
                         .get("delivery").asText().equals("SENT");
             } catch (Exception e) {
                 return false;

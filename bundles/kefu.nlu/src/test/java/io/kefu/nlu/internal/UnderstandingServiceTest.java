@@ -137,4 +137,23 @@ class UnderstandingServiceTest {
             assertThat(runs).hasSize(2);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void oddMessagesAreUnderstoodWithoutFailing(TestDatabase database) throws Exception {
+        try (NluFixture f = new NluFixture(database)) {
+            f.understanding.addExtractor(ORDER_NUMBERS);
+            List<String> odd = List.of("", "   ", "😀😀😀👍", "\u0000\u0007控制字符\u001b[0m", "订单E20261121000123 refund please 谢谢",
+                    "长".repeat(20_000), "E20261121000123 ".repeat(400));
+            int turn = 0;
+            for (String text : odd) {
+                NluResult result = f.understanding.understand("c-odd", "odd-" + turn++, text);
+                assertThat(result.intent()).isNotNull();
+                assertThat(result.sentiment()).isNotNull();
+            }
+            assertThat(f.understanding.state("c-odd").orElseThrow().turns()).isEqualTo(odd.size());
+            // Four hundred order numbers do not fit the stored result: the first ones are kept, nothing fails.
+            assertThat(f.understanding.results("c-odd").get(odd.size() - 1).entities()).isNotEmpty().hasSizeLessThan(400);
+        }
+    }
 }
