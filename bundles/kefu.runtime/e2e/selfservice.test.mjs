@@ -130,6 +130,30 @@ describe('bot, handoff and agent assist in Chromium', { skip: skip ?? false }, (
     await analyst.screenshot({ path: join(screenshots, 'selfservice-analyst.png') });
   });
 
+  it('lets the analyst write a knowledge article, publish it, and find it by searching', async () => {
+    await analyst.click('[data-view-id="kefu.knowledge"]');
+    await analyst.waitForSelector('li[data-article="demo-refund-zh"][data-status="PUBLISHED"]');
+    await analyst.click('[data-action="new-article"]');
+    const form = 'form[data-form="article"]';
+    await analyst.selectOption(`${form} [name="language"]`, 'zh');
+    await analyst.fill(`${form} [name="question"]`, '门店营业时间是几点？');
+    await analyst.fill(`${form} [name="alternatives"]`, '门店几点开门\n实体店几点关门');
+    await analyst.fill(`${form} [name="answer"]`, '全国门店营业时间为每天 10:00–22:00，节假日照常营业。');
+    await analyst.fill(`${form} [name="tags"]`, 'intent:store_hours, 门店');
+    await analyst.click('[data-action="save-article"]');
+    const created = analyst.locator('li[data-article][data-status="DRAFT"]', { hasText: '门店营业时间是几点' });
+    await created.waitFor({ timeout: 15_000 });
+    await analyst.click('[data-action="publish"]');
+    await analyst.locator('li[data-article][data-status="PUBLISHED"]', { hasText: '门店营业时间是几点' })
+      .waitFor({ timeout: 15_000 });
+    await analyst.fill('form[data-form="search"] [name="search"]', '实体店晚上几点关门');
+    await analyst.click('[data-action="search"]');
+    const hit = analyst.locator('ol[data-hits] li[data-hit]').first();
+    await hit.waitFor({ timeout: 15_000 });
+    assert.match(await hit.innerText(), /门店营业时间是几点/);
+    await analyst.screenshot({ path: join(screenshots, 'selfservice-knowledge.png') });
+  });
+
   it('ran without script errors', () => {
     assert.deepEqual(errors, []);
   });
