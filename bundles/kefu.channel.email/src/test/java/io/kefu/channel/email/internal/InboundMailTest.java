@@ -1,5 +1,6 @@
 package io.kefu.channel.email.internal;
 
+import io.kefu.testing.LogCapture;
 import static io.kefu.channel.email.internal.TestMail.CUSTOMER;
 import static io.kefu.channel.email.internal.TestMail.SUPPORT;
 import static io.kefu.channel.email.internal.TestMail.b64;

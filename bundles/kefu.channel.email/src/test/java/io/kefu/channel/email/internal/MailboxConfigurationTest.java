@@ -1,5 +1,6 @@
 package io.kefu.channel.email.internal;
 
+import io.kefu.testing.LogCapture;
 import static io.kefu.channel.email.internal.TestMail.PASSWORD;
 import static io.kefu.channel.email.internal.TestMail.SUPPORT;
 import static org.assertj.core.api.Assertions.assertThat;

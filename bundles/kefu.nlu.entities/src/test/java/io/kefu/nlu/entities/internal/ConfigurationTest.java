@@ -1,5 +1,6 @@
 package io.kefu.nlu.entities.internal;
 
+import io.kefu.testing.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.api.nlu.Entity;

@@ -1,4 +1,4 @@
-package io.kefu.nlu.entities.internal;
+package io.kefu.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -6,18 +6,22 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** What one class logs, so that a test can check the operator is told why a configuration was refused. */
-final class LogCapture implements AutoCloseable {
+/**
+ * What one class logs while a test runs, so that the test can check the operator is told (why a configuration was
+ * refused, which message was dropped). Close it to stop capturing.
+ */
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> source) {
+    public LogCapture(Class<?> source) {
         logger = (Logger) LoggerFactory.getLogger(source);
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> messages() {
+    /** Each captured line as {@code LEVEL message}. */
+    public List<String> messages() {
         return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
     }
 
