@@ -130,7 +130,7 @@ public final class IntentCatalog {
             for (IntentFile.Intent intent : file.intents()) {
                 IntentRow row = new IntentRow(intent.name(), intent.description() == null ? "" : intent.description(),
                         String.join(",", intent.requiredSlots() == null ? List.of() : intent.requiredSlots()),
-                        intent.humanOnly(), by, now);
+                        Boolean.TRUE.equals(intent.humanOnly()), by, now);
                 if (m.updateIntent(row) == 0) {
                     m.insertIntent(row);
                 }

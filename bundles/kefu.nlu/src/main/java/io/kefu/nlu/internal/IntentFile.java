@@ -23,7 +23,8 @@ public record IntentFile(String format, String description, List<Intent> intents
     static final Set<String> LANGUAGES = Set.of("zh", "en");
     static final int MAX_EXAMPLE_CHARS = 500;
 
-    public record Intent(String name, String description, List<String> requiredSlots, boolean humanOnly,
+    /** {@code requiredSlots}, {@code humanOnly} (false) and {@code examples} may be left out. */
+    public record Intent(String name, String description, List<String> requiredSlots, Boolean humanOnly,
             Map<String, List<String>> examples) {
     }
 

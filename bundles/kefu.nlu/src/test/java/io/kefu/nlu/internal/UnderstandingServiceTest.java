@@ -156,4 +156,15 @@ class UnderstandingServiceTest {
             assertThat(f.understanding.results("c-odd").get(odd.size() - 1).entities()).isNotEmpty().hasSizeLessThan(400);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aTrainingFileNamesEveryProblemAndMayLeaveOutOptionalFields() throws Exception {
+        String json = "{\"format\":\"kefu-intents/1\",\"intents\":[{\"name\":\"Bad Name\",\"examples\":{\"fr\":[\"x\"]}},"
+                + "{\"name\":\"store_hours\",\"examples\":{\"zh\":[\"门店几点开门\"]}}]}";
+        IntentFile file = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, IntentFile.class);
+        assertThat(file.problems()).containsExactly(
+                "intents[0] (Bad Name): name must be lower case letters, digits and '_' (at most 64)",
+                "intents[0] (Bad Name): language 'fr' is not one of " + IntentFile.LANGUAGES);
+        assertThat(file.intents().get(1).humanOnly()).isNull();
+    }
 }
