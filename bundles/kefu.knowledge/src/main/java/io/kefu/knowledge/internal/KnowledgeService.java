@@ -20,8 +20,11 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base as analysts change it. Every change of an article makes a new version (kept whole in the version
@@ -32,10 +35,12 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = KnowledgeService.class)
 public final class KnowledgeService {
     private final KnowledgeData data;
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeService.class);
     private final LiveIndex index;
     private final EventAdmin events;
     private final AuditLog audit;
     private final Clock clock;
+    private Thread warmUp;
 
     /** The demo shop's answers (our own), loaded into an empty knowledge base so that the first start has a bot. */
     static final String DEMO = "/knowledge/demo-articles.json";
@@ -44,8 +49,28 @@ public final class KnowledgeService {
     public KnowledgeService(@Reference KnowledgeData data, @Reference LiveIndex index, @Reference EventAdmin events,
             @Reference AuditLog audit) {
         this(data, index, events, audit, Clock.systemUTC());
-        if (data.read(m -> m.articleCount(null, null, null, null)) == 0) {
-            loadDemo();
+        // The rebuild and, on a first start, the demo articles take most of a second: done beside the framework's
+        // start thread. Searches wait for them (LiveIndex.open), so the bot never answers from a half-filled index.
+        warmUp = new Thread(() -> {
+            try {
+                index.fill();
+                if (data.read(m -> m.articleCount(null, null, null, null)) == 0) {
+                    loadDemo();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Filling the knowledge index at start failed; POST /api/knowledge/index/rebuild retries", e);
+            } finally {
+                index.open();
+            }
+        }, "kefu-knowledge-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        if (warmUp != null) {
+            warmUp.join(20_000);
         }
     }
 
@@ -56,10 +81,10 @@ public final class KnowledgeService {
                 throw new IllegalStateException("the demo articles are invalid: " + parsed.errors());
             }
             ImportOutcome outcome = importArticles(parsed.rows(), "kefu");
-            org.slf4j.LoggerFactory.getLogger(KnowledgeService.class).info("Loaded the demo knowledge base: {}",
+            LOG.info("Loaded the demo knowledge base: {}",
                     outcome);
         } catch (java.io.IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(KnowledgeService.class).error("Could not load the demo articles", e);
+            LOG.error("Could not load the demo articles", e);
         }
     }
 

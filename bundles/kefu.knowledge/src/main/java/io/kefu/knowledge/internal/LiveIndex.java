@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.osgi.service.component.annotations.Activate;
@@ -41,14 +44,25 @@ public final class LiveIndex {
     private final Directory directory;
     private final KnowledgeIndex index;
     private final String location;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private static final Duration READY_WAIT = Duration.ofSeconds(20);
 
+    /**
+     * Empty until {@link #fill()} ran: in the runtime the knowledge service fills it on its warm-up thread, so that
+     * the framework's start thread does not wait for the rebuild (start-up goal, docs/performance.md).
+     */
     @Activate
     public LiveIndex(@Reference KnowledgeData data, KnowledgeConfig config) {
-        this(data, config.indexDirectory(), SearchTuning.defaults());
+        this(data, config.indexDirectory(), SearchTuning.defaults(), false);
+    }
+
+    /** Filled from the database before this returns. */
+    LiveIndex(KnowledgeData data, String folder, SearchTuning tuning) {
+        this(data, folder, tuning, true);
     }
 
     /** {@code folder} relative to the working directory (the Kefu home), or {@value KnowledgeConfig#MEMORY}. */
-    LiveIndex(KnowledgeData data, String folder, SearchTuning tuning) {
+    private LiveIndex(KnowledgeData data, String folder, SearchTuning tuning, boolean fillNow) {
         this.data = data;
         Directory opened = null;
         KnowledgeIndex created = null;
@@ -71,10 +85,33 @@ public final class LiveIndex {
         this.directory = opened;
         this.index = created != null ? created : KnowledgeIndex.inMemory(tuning);
         this.location = where;
+        if (fillNow) {
+            fill();
+            open();
+        }
+    }
+
+    /** The rebuild at start, logged. */
+    void fill() {
         long started = System.nanoTime();
         int articles = rebuild();
         LOG.info("Knowledge index ({}) rebuilt from the database: {} articles in {} ms", location, articles,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Lets searches through: until then they wait (at most {@link #READY_WAIT}) rather than miss every article. */
+    void open() {
+        ready.countDown();
+    }
+
+    private void awaitReady() {
+        try {
+            if (!ready.await(READY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The knowledge index is still being filled after {}; searching what it has", READY_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -112,15 +149,18 @@ public final class LiveIndex {
     }
 
     List<KnowledgeHit> search(String text, Locale language, Set<ArticleStatus> statuses, int limit) {
+        awaitReady();
         return index.search(text, language, statuses, limit);
     }
 
     List<KnowledgeHit> related(String text, Locale language, Set<ArticleStatus> statuses, String excludedArticleId,
             int limit) {
+        awaitReady();
         return index.related(text, language, statuses, excludedArticleId, limit);
     }
 
     List<KnowledgeHit> relatedTo(String articleId, Set<ArticleStatus> statuses, int limit) {
+        awaitReady();
         return index.related(articleId, statuses, limit);
     }
 

@@ -6,13 +6,17 @@ import io.kefu.nlu.internal.NluRows.ExampleRow;
 import io.kefu.nlu.internal.NluRows.TrainingRunRow;
 import io.kefu.nlu.internal.model.TextClassifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -38,11 +42,29 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
     private final ReentrantLock training = new ReentrantLock();
     private volatile TextClassifier model;
     private volatile double threshold;
+    /** Open once the first training finished, well or not: classify() waits on it for at most {@link #FIRST_MODEL_WAIT}. */
+    private final CountDownLatch firstModel = new CountDownLatch(1);
+    private Thread warmUp;
+    private static final Duration FIRST_MODEL_WAIT = Duration.ofSeconds(20);
 
     @Activate
     public BuiltInIntentClassifier(@Reference IntentCatalog catalog, @Reference NluData data, NluConfig config) {
         this(catalog, data, config.outOfScopeThreshold(), Clock.systemUTC());
-        retrain("kefu");
+        // Loading the demo intents and training take most of a second on a first start; the framework's start
+        // thread must not wait for them (start-up goal, docs/performance.md). Messages arriving meanwhile wait
+        // for the first model in classify().
+        warmUp = new Thread(() -> {
+            try {
+                catalog.seedDemoIfEmpty();
+                retrain("kefu");
+            } catch (RuntimeException e) {
+                LOG.error("The first intent training failed; messages count as out of scope until a retrain", e);
+            } finally {
+                firstModel.countDown();
+            }
+        }, "kefu-nlu-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     BuiltInIntentClassifier(IntentCatalog catalog, NluData data, double threshold, Clock clock) {
@@ -50,6 +72,13 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         this.data = data;
         this.threshold = threshold;
         this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        if (warmUp != null) {
+            warmUp.join(FIRST_MODEL_WAIT.toMillis());
+        }
     }
 
     /** A new threshold applies from the next training (analysts retrain after changing it). */
@@ -60,7 +89,7 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
 
     @Override
     public IntentPrediction classify(String text, Locale language, List<String> history) {
-        TextClassifier current = model;
+        TextClassifier current = awaitModel();
         if (current == null) {
             return new IntentPrediction(null, 0.0, true);
         }
@@ -68,9 +97,25 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         return new IntentPrediction(p.best().label(), p.best().probability(), p.outOfScope());
     }
 
+    /** The model serving, waiting for the first one while the start-up training runs. */
+    private TextClassifier awaitModel() {
+        TextClassifier current = model;
+        if (current != null || warmUp == null) {
+            return current;
+        }
+        try {
+            if (!firstModel.await(FIRST_MODEL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("No intent model after {}; answering out of scope", FIRST_MODEL_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return model;
+    }
+
     /** The labels ranked for one message, for analysts trying a sentence in the workbench. */
     List<TextClassifier.Scored> ranked(String text) {
-        TextClassifier current = model;
+        TextClassifier current = awaitModel();
         return current == null ? List.of() : current.classify(text, current.threshold()).ranked();
     }
 

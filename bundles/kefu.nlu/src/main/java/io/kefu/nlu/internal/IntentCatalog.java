@@ -37,13 +37,23 @@ public final class IntentCatalog {
     @Activate
     public IntentCatalog(@Reference NluData data) {
         this(data, Clock.systemUTC());
-        if (data.read(NluMapper::intents).isEmpty()) {
-            try (InputStream in = IntentCatalog.class.getResourceAsStream(DEMO)) {
-                int added = importFile(IntentFile.read(in), "kefu");
-                LOG.info("Loaded the demo intents: {} examples", added);
-            } catch (IOException | RuntimeException e) {
-                LOG.error("Could not load the demo intents from {}", DEMO, e);
-            }
+    }
+
+    /**
+     * Fills an empty catalog with the demo intents; returns the examples added (0 when there were intents already).
+     * Called by the intent engine's warm-up thread, not at activation, so that start-up does not wait for it.
+     */
+    int seedDemoIfEmpty() {
+        if (!data.read(NluMapper::intents).isEmpty()) {
+            return 0;
+        }
+        try (InputStream in = IntentCatalog.class.getResourceAsStream(DEMO)) {
+            int added = importFile(IntentFile.read(in), "kefu");
+            LOG.info("Loaded the demo intents: {} examples", added);
+            return added;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not load the demo intents from {}", DEMO, e);
+            return 0;
         }
     }
 

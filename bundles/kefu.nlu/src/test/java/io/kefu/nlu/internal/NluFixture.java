@@ -23,7 +23,8 @@ final class NluFixture implements AutoCloseable {
         scratch = database.create();
         store = PooledStore.open(scratch.url(), scratch.user(), scratch.password());
         data = new NluData(store);
-        catalog = new IntentCatalog(data); // seeds the demo intents into the empty database
+        catalog = new IntentCatalog(data);
+        catalog.seedDemoIfEmpty();
         classifier = new BuiltInIntentClassifier(catalog, data, 0.45, java.time.Clock.systemUTC());
         classifier.retrain("test");
         EventAdmin eventAdmin = new EventAdmin() {
