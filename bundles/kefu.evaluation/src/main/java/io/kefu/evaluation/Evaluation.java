@@ -1,5 +1,8 @@
 package io.kefu.evaluation;
 
+import io.kefu.nlu.embeddings.internal.OutsideOsgi;
+import io.kefu.nlu.internal.EncoderFeatures;
+import io.kefu.nlu.internal.model.DenseFeatures;
 import io.kefu.nlu.internal.model.TextClassifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +24,26 @@ import java.util.Map;
  * {@code dev/test.tsv} (or, with {@code --split holdout}, on the kept-apart {@code holdout/test.tsv} where present).
  *
  * <pre>java -jar bundles/kefu.evaluation/target/kefu-evaluation.jar [--datasets DIR] [--split dev|holdout]
- *     [--only banking77_en,atec_faq_zh,...] [--write docs/nlu-evaluation.md]</pre>
+ *     [--only banking77_en,atec_faq_zh,...] [--models ngrams,hybrid] [--write docs/nlu-evaluation.md]</pre>
  */
 public final class Evaluation {
     record IntentSet(String name, String label, String outOfScope, String target) {
     }
 
     record SentimentSet(String name, String target) {
+    }
+
+    /**
+     * Which model kind to train: "ngrams" is the built-in engine alone, "hybrid" adds the sentence embeddings of
+     * the kefu.nlu.embeddings plug-in with the engine's hybrid settings ({@code weight} null), or another weight.
+     */
+    record Model(String name, DenseFeatures dense, Float weight) {
+        TextClassifier.Options options() {
+            TextClassifier.Options base = dense == null ? TextClassifier.Options.defaults()
+                    : TextClassifier.Options.hybrid(dense);
+            return weight != null && dense != null ? base.withDense(dense, weight) : base;
+        }
+
     }
 
     static final List<IntentSet> INTENT_SETS = List.of(
@@ -52,6 +69,15 @@ public final class Evaluation {
             System.exit(2);
         }
         String split = options.getOrDefault("split", "dev");
+        List<Model> models = new ArrayList<>();
+        for (String name : options.getOrDefault("models", "ngrams,hybrid").split(",")) {
+            models.add(switch (name) {
+                case "ngrams" -> new Model("n-grams", null, null);
+                case "hybrid" -> new Model("hybrid", hybridFeatures(options.get("encoders")),
+                        options.containsKey("embedding-weight") ? Float.valueOf(options.get("embedding-weight")) : null);
+                default -> throw new IllegalArgumentException("--models takes ngrams and/or hybrid, not " + name);
+            });
+        }
         List<String> only = options.containsKey("only") ? List.of(options.get("only").split(",")) : null;
         Report report = new Report(split);
 
@@ -59,7 +85,9 @@ public final class Evaluation {
             if (selected(only, set.name())) {
                 Splits splits = Splits.of(datasets, set.name(), split);
                 if (splits != null) {
-                    report.intent(IntentEvaluation.run(set, splits));
+                    for (Model model : models) {
+                        report.intent(IntentEvaluation.run(set, splits, model));
+                    }
                 } else {
                     report.missing(set.name(), split);
                 }
@@ -69,7 +97,9 @@ public final class Evaluation {
             if (selected(only, set.name())) {
                 Splits splits = Splits.of(datasets, set.name(), split);
                 if (splits != null) {
-                    report.sentiment(SentimentEvaluation.run(set, splits));
+                    for (Model model : models) {
+                        report.sentiment(SentimentEvaluation.run(set, splits, model));
+                    }
                 } else {
                     report.missing(set.name(), split);
                 }
@@ -88,7 +118,9 @@ public final class Evaluation {
             Splits smp = Splits.of(datasets, "smp2017_ecdt_intent_zh", "dev");
             Splits senti = Splits.of(datasets, "chnsenticorp_htl_zh", "dev");
             if (banking != null && smp != null && senti != null) {
-                report.latency(LatencyEvaluation.run(banking, smp, senti));
+                for (Model model : models) {
+                    report.latency(LatencyEvaluation.run(banking, smp, senti, model));
+                }
             }
         }
         String markdown = report.markdown(LocalDate.now().toString());
@@ -99,6 +131,19 @@ public final class Evaluation {
         }
     }
 
+    /** Both encoders of kefu.nlu.embeddings, loaded once (a few seconds) for all sets. */
+    private static DenseFeatures hybridFeatures(String encoders) {
+        Progress loading = new Progress("loading the embedding models", 1);
+        // The tokenizer's native goes where the runtime's would, relative to the working folder, not into the home.
+        Path natives = Paths.get("target", "nlu-embeddings-native").toAbsolutePath();
+        DenseFeatures features = EncoderFeatures.of(encoders == null
+                ? List.of(OutsideOsgi.english(natives), OutsideOsgi.chinese(natives))
+                : Arrays.stream(encoders.split(",")).map(name -> OutsideOsgi.named(name, natives)).toList());
+        loading.step();
+        loading.finish();
+        return features;
+    }
+
     private static boolean selected(List<String> only, String name) {
         return only == null || only.contains(name);
     }
@@ -107,7 +152,8 @@ public final class Evaluation {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --datasets DIR --split dev|holdout --only a,b --write FILE");
+                throw new IllegalArgumentException("usage: --datasets DIR --split dev|holdout --only a,b"
+                        + " --models ngrams,hybrid --embedding-weight W --write FILE");
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -22,6 +22,8 @@ final class FaqRetrieval {
             double p50Millis, double p99Millis, String target) {
     }
 
+    private static final int PASSES = 3;
+
     private FaqRetrieval() {
     }
 
@@ -36,21 +38,26 @@ final class FaqRetrieval {
     private static Result measure(FaqEvaluation.Dataset data, String setup,
             List<FaqEvaluation.LabelledQuery> alternatives) throws Exception {
         Progress progress = new Progress("atec_faq_zh: " + (alternatives.isEmpty() ? "questions" : "alternatives"),
-                3L * data.test().size());
+                (1L + 2 * PASSES) * data.test().size());
         try (KnowledgeIndex index = KnowledgeIndex.inMemory(SearchTuning.defaults())) {
             index.putAll(FaqEvaluation.articles(data.faqs(), alternatives));
             FaqEvaluation.Figures figures = FaqEvaluation.measure(index, data.test());
             progress.advance(data.test().size());
-            for (FaqEvaluation.LabelledQuery query : data.test()) {
-                index.search(query.text(), Locale.CHINESE, Set.of(ArticleStatus.PUBLISHED), 10); // warm-up
-                progress.step();
+            // A running Kefu searches with compiled code: the queries are run PASSES times before timing them.
+            for (int pass = 0; pass < PASSES; pass++) {
+                for (FaqEvaluation.LabelledQuery query : data.test()) {
+                    index.search(query.text(), Locale.CHINESE, Set.of(ArticleStatus.PUBLISHED), 10);
+                    progress.step();
+                }
             }
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-            for (FaqEvaluation.LabelledQuery query : data.test()) {
-                long t0 = System.nanoTime();
-                index.search(query.text(), Locale.CHINESE, Set.of(ArticleStatus.PUBLISHED), 10);
-                histogram.recordValue(System.nanoTime() - t0);
-                progress.step();
+            for (int pass = 0; pass < PASSES; pass++) {
+                for (FaqEvaluation.LabelledQuery query : data.test()) {
+                    long t0 = System.nanoTime();
+                    index.search(query.text(), Locale.CHINESE, Set.of(ArticleStatus.PUBLISHED), 10);
+                    histogram.recordValue(System.nanoTime() - t0);
+                    progress.step();
+                }
             }
             progress.finish();
             return new Result("atec_faq_zh", setup, figures.queries(), figures.recallAt1(), figures.recallAt5(),

@@ -12,7 +12,7 @@ final class IntentEvaluation {
      * tenth has enough out-of-scope examples to choose another (CLINC150's has ten).
      */
     static final double PRODUCT_THRESHOLD = 0.45;
-    record Result(String set, String target, int trainExamples, int testExamples, int labels, double accuracy,
+    record Result(String set, String model, String target, int trainExamples, int testExamples, int labels, double accuracy,
             double macroF1, Double inScopeAccuracy, Double outOfScopeRecall, Double threshold, double trainSeconds,
             List<double[]> sweep) {
     }
@@ -20,24 +20,24 @@ final class IntentEvaluation {
     private IntentEvaluation() {
     }
 
-    static Result run(Evaluation.IntentSet set, Evaluation.Splits splits) {
+    static Result run(Evaluation.IntentSet set, Evaluation.Splits splits, Evaluation.Model model) {
         List<TextClassifier.Example> train = Evaluation.examples(splits.train(), set.label());
         List<TextClassifier.Example> test = Evaluation.examples(splits.test(), set.label());
-        TextClassifier.Options defaults = TextClassifier.Options.defaults();
-        Progress progress = new Progress(set.name() + ": training", 2L * defaults.model().epochs());
-        TextClassifier.Options options = new TextClassifier.Options(defaults.model().reporting(progress::step),
-                defaults.minDocuments(), set.outOfScope(), PRODUCT_THRESHOLD);
+        TextClassifier.Options base = model.options();
+        Progress progress = new Progress(set.name() + ": training " + model.name(), 2L * base.model().epochs());
+        TextClassifier.Options options = base.withModel(base.model().reporting(progress::step))
+                .withOutOfScope(set.outOfScope(), PRODUCT_THRESHOLD);
         long started = System.nanoTime();
-        TextClassifier model = TextClassifier.train(train, options);
+        TextClassifier classifier = TextClassifier.train(train, options);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         progress.finish();
 
-        Progress testing = new Progress(set.name() + ": testing", test.size());
+        Progress testing = new Progress(set.name() + ": testing " + model.name(), test.size());
         List<String> truth = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         List<TextClassifier.Prediction> predictions = new ArrayList<>();
         for (TextClassifier.Example example : test) {
-            TextClassifier.Prediction p = model.classify(example.text());
+            TextClassifier.Prediction p = classifier.classify(example.text());
             predictions.add(p);
             truth.add(example.label());
             predicted.add(p.outOfScope() && set.outOfScope() != null ? set.outOfScope() : p.best().label());
@@ -48,18 +48,18 @@ final class IntentEvaluation {
         Double oosRecall = null;
         List<double[]> sweep = new ArrayList<>();
         if (set.outOfScope() != null) {
-            double[] chosen = inAndOut(test, predictions, set.outOfScope(), model.threshold(), model);
+            double[] chosen = inAndOut(test, predictions, set.outOfScope(), classifier.threshold(), classifier);
             inScope = chosen[0];
             oosRecall = chosen[1];
             // The same model at other thresholds, to show the trade-off the chosen one sits on.
             for (double t = 0.0; t <= 0.91; t += 0.1) {
-                double[] at = inAndOut(test, null, set.outOfScope(), t, model);
+                double[] at = inAndOut(test, null, set.outOfScope(), t, classifier);
                 sweep.add(new double[] {t, at[0], at[1]});
             }
         }
-        return new Result(set.name(), set.target(), train.size(), test.size(), model.labels().size(),
+        return new Result(set.name(), model.name(), set.target(), train.size(), test.size(), classifier.labels().size(),
                 Scores.accuracy(truth, predicted), Scores.macroF1(truth, predicted), inScope, oosRecall,
-                set.outOfScope() == null ? null : model.threshold(), trainSeconds, sweep);
+                set.outOfScope() == null ? null : classifier.threshold(), trainSeconds, sweep);
     }
 
     /** In-scope accuracy and out-of-scope recall at a threshold (predictions recomputed when not given). */

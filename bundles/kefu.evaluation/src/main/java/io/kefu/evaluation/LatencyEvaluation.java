@@ -19,20 +19,20 @@ import org.HdrHistogram.Histogram;
  * as many threads as cores.
  */
 final class LatencyEvaluation {
-    record Result(int messages, double p50Millis, double p99Millis, double maxMillis, int threads,
+    record Result(String model, int messages, double p50Millis, double p99Millis, double maxMillis, int threads,
             double messagesPerSecond) {
     }
 
     private LatencyEvaluation() {
     }
 
-    static Result run(Evaluation.Splits english, Evaluation.Splits chinese, Evaluation.Splits sentiment) throws Exception {
-        Progress progress = new Progress("latency: training three models", 3);
-        TextClassifier en = TextClassifier.train(Evaluation.examples(english.train(), "label"),
-                TextClassifier.Options.defaults());
+    /** The intent models are of {@code model}'s kind; sentiment is the product's n-gram model either way. */
+    static Result run(Evaluation.Splits english, Evaluation.Splits chinese, Evaluation.Splits sentiment,
+            Evaluation.Model model) throws Exception {
+        Progress progress = new Progress("latency " + model.name() + ": training three models", 3);
+        TextClassifier en = TextClassifier.train(Evaluation.examples(english.train(), "label"), model.options());
         progress.step();
-        TextClassifier zh = TextClassifier.train(Evaluation.examples(chinese.train(), "label"),
-                TextClassifier.Options.defaults());
+        TextClassifier zh = TextClassifier.train(Evaluation.examples(chinese.train(), "label"), model.options());
         progress.step();
         TextClassifier mood = TextClassifier.train(Evaluation.examples(sentiment.train(), "label"),
                 TextClassifier.Options.defaults());
@@ -47,7 +47,7 @@ final class LatencyEvaluation {
             messages.add(e.text());
         }
         Pipeline pipeline = new Pipeline(en, zh, mood, entities);
-        Progress warming = new Progress("latency: warm-up", 3L * messages.size());
+        Progress warming = new Progress("latency " + model.name() + ": warm-up", 3L * messages.size());
         for (int round = 0; round < 3; round++) {
             for (String message : messages) {
                 pipeline.understand(message);
@@ -57,7 +57,7 @@ final class LatencyEvaluation {
         warming.finish();
 
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        Progress timing = new Progress("latency: one thread", messages.size());
+        Progress timing = new Progress("latency " + model.name() + ": one thread", messages.size());
         for (String message : messages) {
             long t0 = System.nanoTime();
             pipeline.understand(message);
@@ -70,7 +70,7 @@ final class LatencyEvaluation {
         AtomicLong done = new AtomicLong();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<Thread> workers = new ArrayList<>();
-        Progress throughput = new Progress("latency: " + threads + " threads, 5 s", 5);
+        Progress throughput = new Progress("latency " + model.name() + ": " + threads + " threads, 5 s", 5);
         for (int t = 0; t < threads; t++) {
             int offset = t * 97;
             Thread worker = new Thread(() -> {
@@ -91,7 +91,7 @@ final class LatencyEvaluation {
             worker.join();
         }
         throughput.finish();
-        return new Result(messages.size(), histogram.getValueAtPercentile(50) / 1e6,
+        return new Result(model.name(), messages.size(), histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6, histogram.getMaxValue() / 1e6, threads, done.get() / 5.0);
     }
 

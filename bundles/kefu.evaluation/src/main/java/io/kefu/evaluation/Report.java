@@ -11,7 +11,7 @@ final class Report {
     private final List<SentimentEvaluation.Result> sentiments = new ArrayList<>();
     private final List<FaqRetrieval.Result> faqs = new ArrayList<>();
     private final List<String> missing = new ArrayList<>();
-    private LatencyEvaluation.Result latency;
+    private final List<LatencyEvaluation.Result> latencies = new ArrayList<>();
 
     Report(String split) {
         this.split = split;
@@ -30,7 +30,7 @@ final class Report {
     }
 
     void latency(LatencyEvaluation.Result result) {
-        latency = result;
+        latencies.add(result);
     }
 
     void missing(String set, String split) {
@@ -44,11 +44,11 @@ final class Report {
                 .append(System.getProperty("java.version")).append("\n\n");
         if (!intents.isEmpty()) {
             md.append("### Intent classification (trained on dev/train)\n\n");
-            md.append("| set | train / test | labels | accuracy | macro-F1 | in-scope acc. | out-of-scope recall | threshold | training | target |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| set | model | train / test | labels | accuracy | macro-F1 | in-scope acc. | out-of-scope recall | threshold | training | target |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (IntentEvaluation.Result r : intents) {
-                md.append(String.format(Locale.ROOT, "| %s | %,d / %,d | %d | %s | %.1f | %s | %s | %s | %.1f s | %s |%n",
-                        r.set(), r.trainExamples(), r.testExamples(), r.labels(), Evaluation.percent(r.accuracy()),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,d / %,d | %d | %s | %.1f | %s | %s | %s | %.1f s | %s |%n",
+                        r.set(), r.model(), r.trainExamples(), r.testExamples(), r.labels(), Evaluation.percent(r.accuracy()),
                         r.macroF1() * 100, r.inScopeAccuracy() == null ? "–" : Evaluation.percent(r.inScopeAccuracy()),
                         r.outOfScopeRecall() == null ? "–" : Evaluation.percent(r.outOfScopeRecall()),
                         r.threshold() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.threshold()),
@@ -56,7 +56,8 @@ final class Report {
             }
             for (IntentEvaluation.Result r : intents) {
                 if (!r.sweep().isEmpty()) {
-                    md.append("\n").append(r.set()).append(", the same model at other out-of-scope thresholds:\n\n");
+                    md.append("\n").append(r.set()).append(", ").append(r.model())
+                            .append(", the same model at other out-of-scope thresholds:\n\n");
                     md.append("| threshold | in-scope accuracy | out-of-scope recall |\n|---|---|---|\n");
                     for (double[] row : r.sweep()) {
                         md.append(String.format(Locale.ROOT, "| %.1f | %s | %s |%n", row[0],
@@ -68,9 +69,9 @@ final class Report {
         }
         if (!sentiments.isEmpty()) {
             md.append("### Sentiment (trained on dev/train)\n\n");
-            md.append("| set | train / test | accuracy | macro-F1 | training | target |\n|---|---|---|---|---|---|\n");
+            md.append("| set | model | train / test | accuracy | macro-F1 | training | target |\n|---|---|---|---|---|---|---|\n");
             for (SentimentEvaluation.Result r : sentiments) {
-                md.append(String.format(Locale.ROOT, "| %s | %,d / %,d | %s | %.1f | %.1f s | %s |%n", r.set(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,d / %,d | %s | %.1f | %.1f s | %s |%n", r.set(), r.model(),
                         r.trainExamples(), r.testExamples(), Evaluation.percent(r.accuracy()), r.macroF1() * 100,
                         r.trainSeconds(), r.target()));
             }
@@ -87,12 +88,15 @@ final class Report {
             }
             md.append('\n');
         }
-        if (latency != null) {
+        if (!latencies.isEmpty()) {
             md.append("### Understanding one message (language, intent, entities, sentiment)\n\n");
-            md.append("| messages | p50 | p99 | max | throughput | target |\n|---|---|---|---|---|---|\n");
-            md.append(String.format(Locale.ROOT, "| %,d (BANKING77 and SMP2017 test) | %.3f ms | %.3f ms | %.1f ms | %,.0f messages/s with %d threads | p99 ≤ 10 ms, ≥ 300 messages/s |%n%n",
-                    latency.messages(), latency.p50Millis(), latency.p99Millis(), latency.maxMillis(),
-                    latency.messagesPerSecond(), latency.threads()));
+            md.append("| intent model | messages | p50 | p99 | max | throughput | target |\n|---|---|---|---|---|---|---|\n");
+            for (LatencyEvaluation.Result latency : latencies) {
+                md.append(String.format(Locale.ROOT, "| %s | %,d (BANKING77 and SMP2017 test) | %.3f ms | %.3f ms | %.1f ms | %,.0f messages/s with %d threads | p99 ≤ 10 ms, ≥ 300 messages/s |%n",
+                        latency.model(), latency.messages(), latency.p50Millis(), latency.p99Millis(),
+                        latency.maxMillis(), latency.messagesPerSecond(), latency.threads()));
+            }
+            md.append('\n');
         }
         if (!missing.isEmpty()) {
             md.append("Not measured (split not on this machine): ").append(String.join(", ", missing)).append(".\n");

@@ -9,33 +9,33 @@ import java.util.List;
  * set's own labelled reviews) and scores it on the test split.
  */
 final class SentimentEvaluation {
-    record Result(String set, String target, int trainExamples, int testExamples, double accuracy, double macroF1,
+    record Result(String set, String model, String target, int trainExamples, int testExamples, double accuracy, double macroF1,
             double trainSeconds) {
     }
 
     private SentimentEvaluation() {
     }
 
-    static Result run(Evaluation.SentimentSet set, Evaluation.Splits splits) {
+    static Result run(Evaluation.SentimentSet set, Evaluation.Splits splits, Evaluation.Model model) {
         List<TextClassifier.Example> train = Evaluation.examples(splits.train(), "label");
         List<TextClassifier.Example> test = Evaluation.examples(splits.test(), "label");
-        TextClassifier.Options defaults = TextClassifier.Options.defaults();
-        Progress progress = new Progress(set.name() + ": training", 2L * defaults.model().epochs());
+        TextClassifier.Options base = model.options();
+        Progress progress = new Progress(set.name() + ": training " + model.name(), 2L * base.model().epochs());
         long started = System.nanoTime();
-        TextClassifier model = TextClassifier.train(train, new TextClassifier.Options(
-                defaults.model().reporting(progress::step), defaults.minDocuments(), null, 0.0));
+        TextClassifier classifier = TextClassifier.train(train,
+                base.withModel(base.model().reporting(progress::step)));
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         progress.finish();
-        Progress testing = new Progress(set.name() + ": testing", test.size());
+        Progress testing = new Progress(set.name() + ": testing " + model.name(), test.size());
         List<String> truth = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         for (TextClassifier.Example example : test) {
             truth.add(example.label());
-            predicted.add(model.classify(example.text()).best().label());
+            predicted.add(classifier.classify(example.text()).best().label());
             testing.step();
         }
         testing.finish();
-        return new Result(set.name(), set.target(), train.size(), test.size(), Scores.accuracy(truth, predicted),
+        return new Result(set.name(), model.name(), set.target(), train.size(), test.size(), Scores.accuracy(truth, predicted),
                 Scores.macroF1(truth, predicted), trainSeconds);
     }
 }

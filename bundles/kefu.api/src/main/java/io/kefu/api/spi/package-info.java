@@ -3,5 +3,5 @@
  * up while running; unregistering removes them again. Every type here is implemented by plug-ins, hence {@code @ConsumerType}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.kefu.api.spi;

@@ -3,12 +3,13 @@ package io.kefu.knowledge.internal;
 /**
  * The fields of the knowledge index. Each way of asking a question (the article's question and each alternative) is a
  * document of its own, so that a short question is not outweighed by its article's many other phrasings; the
- * question's document also holds the answer and everything needed to rebuild the article for a hit.
+ * question's document also holds the answer. Nothing is stored: hits become articles from {@link KnowledgeIndex}'s
+ * heap copy.
  */
 final class IndexFields {
     /** The article's id, on every document of the article: what an edit replaces and hits are grouped by. */
     static final String ARTICLE = "article";
-    /** Which phrasing a document holds: the article's question (with the answer and the stored article) or an alternative. */
+    /** Which phrasing a document holds: the article's question (with the answer) or an alternative. */
     static final String KIND = "kind";
     static final String KIND_QUESTION = "question";
     static final String KIND_ALTERNATIVE = "alternative";
@@ -25,15 +26,6 @@ final class IndexFields {
     static final String EN_QUESTION = "en.question";
     static final String EN_ALTERNATIVE = "en.alternative";
     static final String EN_ANSWER = "en.answer";
-
-    static final String STORED_QUESTION = "stored.question";
-    static final String STORED_ALTERNATIVE = "stored.alternative";
-    static final String STORED_ANSWER = "stored.answer";
-    static final String STORED_TAG = "stored.tag";
-    static final String STORED_LANGUAGE = "stored.language";
-    static final String STORED_STATUS = "stored.status";
-    static final String STORED_VERSION = "stored.version";
-    static final String STORED_UPDATED_AT = "stored.updatedAt";
 
     private IndexFields() {
     }

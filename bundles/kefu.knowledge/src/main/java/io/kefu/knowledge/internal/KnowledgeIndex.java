@@ -11,23 +11,21 @@ import io.kefu.api.knowledge.KnowledgeHit;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexFileNames;
@@ -35,7 +33,6 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -92,6 +89,12 @@ public final class KnowledgeIndex implements Closeable {
     private final ArticleAnalysis analysis;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /**
+     * The indexed articles by id, to turn hits into articles. Looking them up in the index (a search per hit, then
+     * decompressing a block of stored answers) was most of a search's time; the heap copy costs about what the
+     * articles' text weighs, a few megabytes for ten thousand FAQ entries.
+     */
+    private volatile Map<String, KnowledgeArticle> articles = new ConcurrentHashMap<>();
 
     /**
      * An empty index in {@code directory}, replacing whatever the directory held (a previous run's index, complete or
@@ -186,6 +189,7 @@ public final class KnowledgeIndex implements Closeable {
     /** Adds the article, or replaces the indexed version of it. */
     public void put(KnowledgeArticle article) throws IOException {
         writer.updateDocuments(new Term(ARTICLE, article.id()), documents(article));
+        articles.put(article.id(), article);
         searchers.maybeRefreshBlocking();
     }
 
@@ -193,6 +197,7 @@ public final class KnowledgeIndex implements Closeable {
     public void putAll(Collection<KnowledgeArticle> articles) throws IOException {
         for (KnowledgeArticle article : articles) {
             writer.updateDocuments(new Term(ARTICLE, article.id()), documents(article));
+            this.articles.put(article.id(), article);
         }
         searchers.maybeRefreshBlocking();
     }
@@ -200,6 +205,7 @@ public final class KnowledgeIndex implements Closeable {
     public void remove(String articleId) throws IOException {
         writer.deleteDocuments(new Term(ARTICLE, articleId));
         searchers.maybeRefreshBlocking();
+        articles.remove(articleId);
     }
 
     /**
@@ -209,14 +215,17 @@ public final class KnowledgeIndex implements Closeable {
      */
     public int replaceAll(Iterable<KnowledgeArticle> articles) throws IOException {
         writer.deleteAll();
-        int count = 0;
+        Map<String, KnowledgeArticle> replacing = new ConcurrentHashMap<>();
         for (KnowledgeArticle article : articles) {
             writer.updateDocuments(new Term(ARTICLE, article.id()), documents(article));
-            count++;
+            replacing.put(article.id(), article);
         }
+        // The old articles stay until the old searcher is gone, so that no hit of it goes missing.
+        this.articles.putAll(replacing);
         writer.commit();
         searchers.maybeRefreshBlocking();
-        return count;
+        this.articles = replacing;
+        return replacing.size();
     }
 
     /** How many articles the index holds, in any status. */
@@ -257,7 +266,7 @@ public final class KnowledgeIndex implements Closeable {
 
     /** The article as indexed, in whatever status. */
     public Optional<KnowledgeArticle> find(String articleId) {
-        return withSearcher(searcher -> Optional.ofNullable(stored(searcher, articleId)));
+        return Optional.ofNullable(articles.get(articleId));
     }
 
     // ---- documents ----
@@ -277,19 +286,6 @@ public final class KnowledgeIndex implements Closeable {
             question.add(new Field(IndexFields.EN_QUESTION, article.question(), COUNTED_TERMS));
             question.add(new Field(IndexFields.EN_ANSWER, article.answer(), COUNTED_TERMS));
         }
-        question.add(new StoredField(IndexFields.STORED_QUESTION, article.question()));
-        for (String alternative : article.alternativeQuestions()) {
-            question.add(new StoredField(IndexFields.STORED_ALTERNATIVE, alternative));
-        }
-        question.add(new StoredField(IndexFields.STORED_ANSWER, article.answer()));
-        for (String tag : article.tags()) {
-            question.add(new StoredField(IndexFields.STORED_TAG, tag));
-        }
-        question.add(new StoredField(IndexFields.STORED_LANGUAGE, article.language().toLanguageTag()));
-        question.add(new StoredField(IndexFields.STORED_STATUS, article.status().name()));
-        question.add(new StoredField(IndexFields.STORED_VERSION, article.version()));
-        question.add(new StoredField(IndexFields.STORED_UPDATED_AT,
-                article.updatedAt() == null ? 0L : article.updatedAt().toEpochMilli()));
         documents.add(question);
 
         for (String alternative : article.alternativeQuestions()) {
@@ -404,7 +400,7 @@ public final class KnowledgeIndex implements Closeable {
                 if (hits.size() == limit) {
                     break;
                 }
-                KnowledgeArticle article = stored(searcher, entry.getKey());
+                KnowledgeArticle article = articles.get(entry.getKey());
                 if (article != null) {
                     hits.add(new KnowledgeHit(article, entry.getValue(), SOURCE));
                 }
@@ -439,31 +435,6 @@ public final class KnowledgeIndex implements Closeable {
             }
         }
         return ids;
-    }
-
-    private static KnowledgeArticle stored(IndexSearcher searcher, String articleId) throws IOException {
-        Query record = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(ARTICLE, articleId)), Occur.FILTER)
-                .add(new TermQuery(new Term(KIND, IndexFields.KIND_QUESTION)), Occur.FILTER)
-                .build();
-        TopDocs found = searcher.search(record, 1);
-        if (found.scoreDocs.length == 0) {
-            return null;
-        }
-        Document document = searcher.storedFields().document(found.scoreDocs[0].doc);
-        List<String> alternatives = new ArrayList<>();
-        for (IndexableField alternative : document.getFields(IndexFields.STORED_ALTERNATIVE)) {
-            alternatives.add(alternative.stringValue());
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        for (IndexableField tag : document.getFields(IndexFields.STORED_TAG)) {
-            tags.add(tag.stringValue());
-        }
-        return new KnowledgeArticle(articleId, Locale.forLanguageTag(document.get(IndexFields.STORED_LANGUAGE)),
-                document.get(IndexFields.STORED_QUESTION), alternatives, document.get(IndexFields.STORED_ANSWER), tags,
-                ArticleStatus.valueOf(document.get(IndexFields.STORED_STATUS)),
-                document.getField(IndexFields.STORED_VERSION).numericValue().intValue(),
-                Instant.ofEpochMilli(document.getField(IndexFields.STORED_UPDATED_AT).numericValue().longValue()));
     }
 
     @FunctionalInterface

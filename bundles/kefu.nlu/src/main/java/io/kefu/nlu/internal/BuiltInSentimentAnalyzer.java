@@ -49,7 +49,7 @@ public final class BuiltInSentimentAnalyzer implements SentimentAnalyzer {
         }
         TextClassifier.Options options = TextClassifier.Options.defaults();
         // The team's examples are few: keep every feature seen once.
-        return TextClassifier.train(examples, new TextClassifier.Options(options.model(), 1, null, 0.0));
+        return TextClassifier.train(examples, new TextClassifier.Options(options.model(), 1, null, 0.0, null, 1f));
     }
 
     private static List<String> cues(List<String> lines) {
