@@ -18,7 +18,7 @@ public interface SentenceEncoder {
     String LANGUAGES = "kefu.encoder.languages";
 
     /**
-     * The model's stable name and version, for example {@code "all-minilm-l6-v2-q"}. Models trained on one encoder's
+     * The model's stable name and version, for example {@code "bge-small-en-v15-q"}. Models trained on one encoder's
      * vectors are only valid with that encoder; a changed name means retraining.
      */
     String model();

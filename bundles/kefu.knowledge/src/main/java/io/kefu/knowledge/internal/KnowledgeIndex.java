@@ -220,7 +220,7 @@ public final class KnowledgeIndex implements Closeable {
             writer.updateDocuments(new Term(ARTICLE, article.id()), documents(article));
             replacing.put(article.id(), article);
         }
-        // The old articles stay until the old searcher is gone, so that no hit of it goes missing.
+        // Until the new searcher serves, the old one's hits are looked up here: old and new articles both present.
         this.articles.putAll(replacing);
         writer.commit();
         searchers.maybeRefreshBlocking();
@@ -401,7 +401,10 @@ public final class KnowledgeIndex implements Closeable {
                     break;
                 }
                 KnowledgeArticle article = articles.get(entry.getKey());
-                if (article != null) {
+                // The heap copy may already hold a newer version than this searcher saw (an article archived a
+                // moment ago): what the caller may see is decided on the version returned.
+                if (article != null && statuses.contains(article.status())
+                        && (language == null || languageKey(article.language()).equals(languageKey(language)))) {
                     hits.add(new KnowledgeHit(article, entry.getValue(), SOURCE));
                 }
             }

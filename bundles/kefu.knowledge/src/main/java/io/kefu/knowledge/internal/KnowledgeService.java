@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * article in between; after the commit the index takes the change in, the audit log records who made it and an
  * event announces it.
  */
-@Component(service = KnowledgeService.class)
+// Immediate: it fills and opens the live index at start (see the constructor), which the bot's searches wait for,
+// so it must not wait for its first REST caller to be activated.
+@Component(service = KnowledgeService.class, immediate = true)
 public final class KnowledgeService {
     private final KnowledgeData data;
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeService.class);

@@ -48,8 +48,10 @@ public final class LiveIndex {
     private static final Duration READY_WAIT = Duration.ofSeconds(20);
 
     /**
-     * Empty until {@link #fill()} ran: in the runtime the knowledge service fills it on its warm-up thread, so that
-     * the framework's start thread does not wait for the rebuild (start-up goal, docs/performance.md).
+     * Empty until {@link #fill()} ran: in the runtime the knowledge service (an immediate component) fills it on its
+     * warm-up thread, then adds the demo articles on a first start, then opens it, so that the framework's start
+     * thread does not wait for the rebuild (start-up goal, docs/performance.md) and the bot never searches a
+     * half-filled index. Should nothing open it, searches go ahead after {@link #READY_WAIT}.
      */
     @Activate
     public LiveIndex(@Reference KnowledgeData data, KnowledgeConfig config) {

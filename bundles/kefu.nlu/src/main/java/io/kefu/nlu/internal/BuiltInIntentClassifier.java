@@ -68,6 +68,9 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
     /** Trainings the engine starts itself (at start, when encoders come or go); null in unit tests. */
     private ExecutorService trainer;
     private final AtomicBoolean retrainPending = new AtomicBoolean();
+    /** Guards publishing a model against an encoder leaving at the same moment. */
+    private final Object publishing = new Object();
+    private volatile boolean closed;
 
     @Activate
     public BuiltInIntentClassifier(@Reference IntentCatalog catalog, @Reference NluData data, NluConfig config) {
@@ -101,8 +104,10 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        closed = true;
         if (trainer != null) {
-            trainer.shutdownNow();
+            // Not shutdownNow: an interrupt inside the database driver could close the embedded database's file.
+            trainer.shutdown();
             trainer.awaitTermination(FIRST_MODEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -123,23 +128,31 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
     }
 
     void removeEncoder(SentenceEncoder encoder) {
-        encoders.remove(encoder);
-        Models current = models;
-        if (current != null && current.encoders().contains(encoder)) {
-            // The hybrid model cannot run without this encoder: the n-gram model answers until the retrain is done.
-            models = new Models(current.ngrams(), current.ngrams(), List.of());
-            LOG.info("Sentence encoder {} removed; the n-gram model serves until retrained", encoder.model());
+        synchronized (publishing) {
+            encoders.remove(encoder);
+            Models current = models;
+            if (current != null && current.encoders().contains(encoder)) {
+                // The hybrid model cannot run without this encoder: the n-gram model answers until retrained.
+                models = new Models(current.ngrams(), current.ngrams(), List.of());
+                LOG.info("Sentence encoder {} removed; the n-gram model serves until retrained", encoder.model());
+            }
         }
         retrainLater("encoder " + encoder.model() + " removed");
     }
 
-    /** One retrain on the training thread, however many changes arrive before it starts. */
+    /** One retrain on the training thread, however many changes arrive before it starts; none once stopping. */
     private void retrainLater(String why) {
-        if (trainer != null && retrainPending.compareAndSet(false, true)) {
-            trainer.execute(() -> {
+        if (trainer != null && !closed && retrainPending.compareAndSet(false, true)) {
+            try {
+                trainer.execute(() -> {
+                    retrainPending.set(false);
+                    if (!closed) {
+                        retrain("kefu (" + why + ")");
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 retrainPending.set(false);
-                retrain("kefu (" + why + ")");
-            });
+            }
         }
     }
 
@@ -208,11 +221,25 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
             try {
                 TextClassifier ngrams = TextClassifier.train(training,
                         TextClassifier.Options.defaults().withOutOfScope(OUT_OF_SCOPE, threshold));
-                List<SentenceEncoder> using = rankedEncoders();
-                EncoderFeatures dense = EncoderFeatures.of(using);
-                TextClassifier serving = dense == null ? ngrams : TextClassifier.train(training,
-                        TextClassifier.Options.hybrid(dense).withOutOfScope(OUT_OF_SCOPE, threshold));
-                models = new Models(serving, ngrams, dense == null ? List.of() : using);
+                EncoderFeatures dense = EncoderFeatures.of(rankedEncoders());
+                TextClassifier serving = ngrams;
+                if (dense != null) {
+                    try {
+                        serving = TextClassifier.train(training,
+                                TextClassifier.Options.hybrid(dense).withOutOfScope(OUT_OF_SCOPE, threshold));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Hybrid training failed ({}); the n-gram model serves", e.toString());
+                        dense = null;
+                    }
+                }
+                synchronized (publishing) {
+                    // An encoder that left while this trained must not be called by the model published now.
+                    if (dense != null && !encoders.keySet().containsAll(dense.encoders())) {
+                        serving = ngrams;
+                        dense = null;
+                    }
+                    models = new Models(serving, ngrams, dense == null ? List.of() : dense.encoders());
+                }
                 run = new TrainingRunRow(UUID.randomUUID().toString(), started, clock.instant(), by, intents,
                         training.size(), Double.isNaN(serving.heldOutAccuracy()) ? 0 : serving.heldOutAccuracy(),
                         serving.heldOutExamples(), "trained: " + serving.describe());

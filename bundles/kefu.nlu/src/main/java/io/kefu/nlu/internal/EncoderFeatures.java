@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * keeps the n-grams alone.
  */
 public final class EncoderFeatures implements DenseFeatures {
+    private static final java.util.Set<String> SERVED = java.util.Set.of("zh", "en");
     private final Map<String, SentenceEncoder> byLanguage;
     private final Map<String, Integer> offsets = new LinkedHashMap<>();
     private final int dimension;
@@ -23,7 +24,10 @@ public final class EncoderFeatures implements DenseFeatures {
         Map<String, SentenceEncoder> chosen = new LinkedHashMap<>();
         for (SentenceEncoder encoder : encoders) {
             for (String language : encoder.languages()) {
-                chosen.putIfAbsent(language, encoder);
+                // Messages are routed to "zh" or "en" by script; an encoder for another language would never be asked.
+                if (SERVED.contains(language)) {
+                    chosen.putIfAbsent(language, encoder);
+                }
             }
         }
         this.byLanguage = chosen;
@@ -62,7 +66,12 @@ public final class EncoderFeatures implements DenseFeatures {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
-    /** The model names per language, e.g. "en=all-minilm-l6-v2-q, zh=bge-small-zh-v15-q". */
+    /** The encoders in use (each once), which a model trained on these features needs while it serves. */
+    public List<SentenceEncoder> encoders() {
+        return byLanguage.values().stream().distinct().toList();
+    }
+
+    /** The model names per language, e.g. "en=bge-small-en-v15-q, zh=bge-small-zh-v15-q". */
     @Override
     public String describe() {
         return byLanguage.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().model())

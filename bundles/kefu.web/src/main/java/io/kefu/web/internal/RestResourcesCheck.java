@@ -21,20 +21,25 @@ import org.osgi.service.jakartars.runtime.dto.RuntimeDTO;
  * check /api/health said UP while /api/knowledge and others still answered 404, and probes, load balancers and
  * tests had to wait for each endpoint themselves.
  *
- * <p>A resource the whiteboard refused (a vendor plug-in's broken one, say) does not count: it is logged by the
+ * <p>A resource aimed at another whiteboard is not counted. A resource the whiteboard refused (a vendor plug-in's broken one, say) does not count: it is logged by the
  * whiteboard and listed in its runtime DTO, and must not take the whole node out of a load balancer.
  */
 @Component(service = HealthCheck.class)
 public final class RestResourcesCheck implements HealthCheck {
     private static final String RESOURCES = "(osgi.jakartars.resource=true)";
 
+    private static final String TARGET = "osgi.jakartars.whiteboard.target";
+
     private final BundleContext context;
     private final JakartarsServiceRuntime runtime;
+    private final ServiceReference<JakartarsServiceRuntime> runtimeReference;
 
     @Activate
-    public RestResourcesCheck(BundleContext context, @Reference JakartarsServiceRuntime runtime) {
+    public RestResourcesCheck(BundleContext context, @Reference JakartarsServiceRuntime runtime,
+            @Reference(service = JakartarsServiceRuntime.class) ServiceReference<JakartarsServiceRuntime> reference) {
         this.context = context;
         this.runtime = runtime;
+        this.runtimeReference = reference;
     }
 
     @Override
@@ -65,11 +70,24 @@ public final class RestResourcesCheck implements HealthCheck {
             known.add(failed.serviceId);
         }
         for (ServiceReference<?> reference : registered) {
-            if (!known.contains((Long) reference.getProperty("service.id"))) {
+            if (forThisRuntime(reference) && !known.contains((Long) reference.getProperty("service.id"))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A resource aimed at another whiteboard (its target filter does not match this one) is not waited for. */
+    private boolean forThisRuntime(ServiceReference<?> resource) {
+        Object target = resource.getProperty(TARGET);
+        if (!(target instanceof String filter)) {
+            return true;
+        }
+        try {
+            return context.createFilter(filter).match(runtimeReference);
+        } catch (InvalidSyntaxException e) {
+            return false; // the whiteboard ignores it too
+        }
     }
 
     private static void addResources(ApplicationDTO application, Set<Long> known) {

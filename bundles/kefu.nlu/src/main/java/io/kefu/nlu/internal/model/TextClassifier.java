@@ -11,7 +11,7 @@ import java.util.Random;
 
 /**
  * A text classifier trained from labelled examples: {@link TextFeatures}, a {@link Vocabulary} and a
- * {@link SoftmaxModel}, with two things learned on a tenth of the examples held out while training: a temperature
+ * {@link SoftmaxModel}, with two things learned on examples held out of a first training: a temperature
  * that makes the confidence a calibrated probability, and (when the examples include an out-of-scope label) the
  * confidence below which a message counts as out of scope. The final model is then trained on all examples.
  * Immutable and safe to share between threads.
@@ -323,7 +323,7 @@ public final class TextClassifier {
     }
 
     /**
-     * Accuracy on the tenth of the examples held out while calibrating, by a model trained on the rest: an honest
+     * Accuracy on the examples held out while calibrating, by a model trained on the rest: an honest
      * estimate of how the final model does on messages it has not seen. NaN when there were too few examples.
      */
     public double heldOutAccuracy() {
