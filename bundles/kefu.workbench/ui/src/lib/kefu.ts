@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type CSSResult, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import en from '../i18n/en';
 import zhCN from '../i18n/zh-CN';
 
@@ -562,3 +562,25 @@ export const baseStyles = css`
 
   .kf-pager { display: flex; align-items: center; gap: 6px; font-size: 12px; color: var(--kf-text-muted); }
 `;
+
+const adoptedSheets = new WeakSet<CSSResult>();
+
+/**
+ * Applies style sheets to the whole document, each once however often it is asked: views that render into the
+ * light DOM (as Kefu's own do) call it when they connect, with `baseStyles` and their own sheet, every rule scoped
+ * under their tag name. Views in shadow DOM add sheets to their own roots instead.
+ */
+export function adoptDocumentStyles(...sheets: CSSResult[]): void {
+  for (const sheet of sheets) {
+    if (adoptedSheets.has(sheet)) continue;
+    adoptedSheets.add(sheet);
+    const native = sheet.styleSheet;
+    if (native) {
+      if (!document.adoptedStyleSheets.includes(native)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, native];
+    } else {
+      const style = document.createElement('style');
+      style.textContent = sheet.cssText;
+      document.head.append(style);
+    }
+  }
+}

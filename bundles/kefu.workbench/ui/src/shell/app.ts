@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import {
-  api, ApiError, baseStyles, LocaleController, refreshSession, setSession, t, toast, type Session,
+  adoptDocumentStyles, api, ApiError, baseStyles, LocaleController, refreshSession, setSession, t, toast, type Session,
 } from '@kefu/workbench';
 import { errorText, localePicker } from './gate';
 import './toasts';
@@ -135,7 +135,8 @@ export class KefuShell extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     document.getElementById('kf-boot')?.remove();
-    adoptBaseStyles();
+    // Kefu's own views render into the light DOM: the SDK's component styles apply to the whole document.
+    adoptDocumentStyles(baseStyles);
     window.addEventListener('kefu:session', this.onSession);
     window.addEventListener('kefu:unauthorized', this.onUnauthorized);
     window.addEventListener('hashchange', this.onHashChange);
@@ -509,26 +510,6 @@ export class KefuShell extends LitElement {
           ${goFirst}
         </section>`;
     }
-  }
-}
-
-let stylesAdopted = false;
-
-/**
- * Kefu's own views render into the light DOM, so the SDK's component styles
- * are applied to the whole document once; plug-in views in shadow DOM add
- * them to their own roots instead.
- */
-function adoptBaseStyles() {
-  if (stylesAdopted) return;
-  stylesAdopted = true;
-  const sheet = baseStyles.styleSheet;
-  if (sheet) {
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = baseStyles.cssText;
-    document.head.append(style);
   }
 }
 

@@ -15,7 +15,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import {
-  api, ApiError, baseStyles, currentUser, formatDateTime, hasRole, Loader, LocaleController, locale, pager,
+  adoptDocumentStyles, api, ApiError, baseStyles, currentUser, formatDateTime, hasRole, Loader, LocaleController, locale, pager,
   registerMessages, t, toast,
 } from '@kefu/workbench';
 
@@ -961,25 +961,6 @@ const inboxStyles = css`
   }
 `;
 
-let stylesAdopted = false;
-
-/** Adds the SDK's and this view's styles to the document once (light DOM: the page's sheets apply). */
-function adoptStyles() {
-  if (stylesAdopted) return;
-  stylesAdopted = true;
-  for (const sheet of [baseStyles, inboxStyles]) {
-    const native = sheet.styleSheet;
-    if (native) {
-      // The shell adopts baseStyles itself; the same sheet object must not be added twice.
-      if (!document.adoptedStyleSheets.includes(native)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, native];
-    } else {
-      const style = document.createElement('style');
-      style.textContent = sheet.cssText;
-      document.head.append(style);
-    }
-  }
-}
-
 // ------------------------------------------------------------------ view
 
 /**
@@ -1148,7 +1129,7 @@ export class KefuInboxView extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    adoptStyles();
+    adoptDocumentStyles(baseStyles, inboxStyles);
     window.addEventListener('keydown', this.onKeyDown);
     this.startLive();
     void this.refreshCounts();

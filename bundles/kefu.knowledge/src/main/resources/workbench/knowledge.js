@@ -11,7 +11,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import {
-  api, ApiError, baseStyles, formatDateTime, Loader, LocaleController, locale, pager, registerMessages, t, toast,
+  adoptDocumentStyles, api, ApiError, baseStyles, formatDateTime, Loader, LocaleController, locale, pager, registerMessages, t, toast,
 } from '@kefu/workbench';
 
 /**
@@ -429,25 +429,6 @@ const kbStyles = css`
   }
 `;
 
-let stylesAdopted = false;
-
-/** Adds the SDK's and this view's styles to the document once (light DOM: the page's sheets apply). */
-function adoptStyles() {
-  if (stylesAdopted) return;
-  stylesAdopted = true;
-  for (const sheet of [baseStyles, kbStyles]) {
-    const native = sheet.styleSheet;
-    if (native) {
-      // The shell adopts baseStyles itself; the same sheet object must not be added twice.
-      if (!document.adoptedStyleSheets.includes(native)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, native];
-    } else {
-      const style = document.createElement('style');
-      style.textContent = sheet.cssText;
-      document.head.append(style);
-    }
-  }
-}
-
 // ------------------------------------------------------------------ view
 
 /** `<kefu-knowledge-view>`: articles, their versions, a test search and import/export for analysts. */
@@ -529,7 +510,7 @@ export class KefuKnowledgeView extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.setAttribute('data-view', 'kefu.knowledge');
-    adoptStyles();
+    adoptDocumentStyles(baseStyles, kbStyles);
     window.addEventListener('hashchange', this.onHashChange);
     const linked = articleInHash() ?? this.selected;
     if (linked) this.select(linked);

@@ -12,7 +12,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
-  api, ApiError, baseStyles, formatDateTime, Loader, LocaleController, locale, registerMessages, t, toast,
+  adoptDocumentStyles, api, ApiError, baseStyles, formatDateTime, Loader, LocaleController, locale, registerMessages, t, toast,
 } from '@kefu/workbench';
 
 /**
@@ -444,25 +444,6 @@ const nluStyles = css`
   }
 `;
 
-let stylesAdopted = false;
-
-/** Adds the SDK's and this view's styles to the document once (light DOM: the page's sheets apply). */
-function adoptStyles() {
-  if (stylesAdopted) return;
-  stylesAdopted = true;
-  for (const sheet of [baseStyles, nluStyles]) {
-    const native = sheet.styleSheet;
-    if (native) {
-      // The shell adopts baseStyles itself; the same sheet object must not be added twice.
-      if (!document.adoptedStyleSheets.includes(native)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, native];
-    } else {
-      const style = document.createElement('style');
-      style.textContent = sheet.cssText;
-      document.head.append(style);
-    }
-  }
-}
-
 // ------------------------------------------------------------------ view
 
 /** `<kefu-nlu-view>`: intents, examples, retraining and a trial box for analysts. */
@@ -547,7 +528,7 @@ export class KefuNluView extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    adoptStyles();
+    adoptDocumentStyles(baseStyles, nluStyles);
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('storage', this.onStorage);
     const linked = intentInHash() ?? this.selected;
