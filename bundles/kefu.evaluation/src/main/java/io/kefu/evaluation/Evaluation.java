@@ -136,9 +136,9 @@ public final class Evaluation {
         Progress loading = new Progress("loading the embedding models", 1);
         // The tokenizer's native goes where the runtime's would, relative to the working folder, not into the home.
         Path natives = Paths.get("target", "nlu-embeddings-native").toAbsolutePath();
-        DenseFeatures features = EncoderFeatures.of(encoders == null
-                ? List.of(OutsideOsgi.english(natives), OutsideOsgi.chinese(natives))
-                : Arrays.stream(encoders.split(",")).map(name -> OutsideOsgi.named(name, natives)).toList());
+        String names = encoders == null ? "bge-small-en-v15-q,bge-small-zh-v15-q" : encoders; // the plug-in's two
+        DenseFeatures features = EncoderFeatures.of(
+                Arrays.stream(names.split(",")).map(name -> OutsideOsgi.named(name, natives)).toList());
         loading.step();
         loading.finish();
         return features;

@@ -268,10 +268,6 @@ public final class BuiltInIntentClassifier implements IntentClassifier {
         return entries.stream().map(Map.Entry::getKey).toList();
     }
 
-    boolean trained() {
-        return models != null;
-    }
-
     /** The embedding models the serving model uses, empty for n-grams only. */
     List<String> embeddingModels() {
         Models current = models;

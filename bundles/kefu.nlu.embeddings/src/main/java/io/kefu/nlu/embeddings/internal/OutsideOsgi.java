@@ -12,23 +12,14 @@ public final class OutsideOsgi {
     private OutsideOsgi() {
     }
 
-    /** bge-small-en-v15-q; the tokenizer's native is unpacked under {@code nativeFolder}. */
-    public static SentenceEncoder english(Path nativeFolder) {
-        return NativeFolders.loading(nativeFolder, () -> OnnxSentenceEncoder.load(EncoderModel.ENGLISH));
-    }
-
-    /** The encoder of that model name (see EncoderModel), for comparing models. */
+    /** The encoder of that model name (EncoderModel); the tokenizer's native is unpacked under {@code nativeFolder}. */
     public static SentenceEncoder named(String model, Path nativeFolder) {
         for (EncoderModel m : EncoderModel.values()) {
             if (m.modelName().equals(model)) {
                 return NativeFolders.loading(nativeFolder, () -> OnnxSentenceEncoder.load(m));
             }
         }
-        throw new IllegalArgumentException("no encoder model " + model);
-    }
-
-    /** bge-small-zh-v15-q; the tokenizer's native is unpacked under {@code nativeFolder}. */
-    public static SentenceEncoder chinese(Path nativeFolder) {
-        return NativeFolders.loading(nativeFolder, () -> OnnxSentenceEncoder.load(EncoderModel.CHINESE));
+        throw new IllegalArgumentException("no encoder model " + model + "; there are "
+                + java.util.Arrays.stream(EncoderModel.values()).map(EncoderModel::modelName).toList());
     }
 }
