@@ -24,16 +24,21 @@ function builtInViewSource(url: string | undefined): string | null {
 /**
  * Makes the dev server answer the same URLs as the built output, so the
  * unchanged index.html and import map work in both: /workbench/shell.js,
- * /workbench/lib/{lit,kefu}.js, /workbench/lib/lit/* and the built-in views
- * become thin modules over the sources (no such files exist on disk).
- * Because the shell's own '@kefu/workbench' import resolves to the same URL
- * the import map gives to plug-ins, both get one SDK instance; Lit is one
- * pre-bundled dependency.
+ * /workbench/lib/{lit,kefu,code-editor}.js, /workbench/lib/lit/* and the
+ * built-in views become thin modules over the sources (no such files exist on
+ * disk). Because the shell's own '@kefu/workbench' import resolves to the same
+ * URL the import map gives to plug-ins, both get one SDK instance (likewise
+ * '@kefu/code-editor'); Lit is one pre-bundled dependency.
  */
 function devModules(): Plugin {
   const sources: Record<string, string> = {
     '/workbench/shell.js': '/src/shell.ts',
     '/workbench/lib/kefu.js': '/src/lib/kefu.ts',
+    '/workbench/lib/code-editor.js': '/src/lib/code-editor.ts',
+  };
+  const bareNames: Record<string, string> = {
+    '@kefu/workbench': '/workbench/lib/kefu.js',
+    '@kefu/code-editor': '/workbench/lib/code-editor.js',
   };
   return {
     name: 'kefu-dev-modules',
@@ -42,10 +47,10 @@ function devModules(): Plugin {
     resolveId(id, _importer, options) {
       const known = Object.hasOwn(sources, id) || builtInViewSource(id) !== null ||
         id === '/workbench/lib/lit.js' || id.startsWith('/workbench/lib/lit/');
-      if (id !== '@kefu/workbench' && !known) return null;
+      if (!Object.hasOwn(bareNames, id) && !known) return null;
       // The dependency scanner reads files from disk; these modules only exist as URLs.
       if ((options as { scan?: boolean }).scan) return { id, external: true };
-      return id === '@kefu/workbench' ? '/workbench/lib/kefu.js' : id;
+      return Object.hasOwn(bareNames, id) ? bareNames[id] : id;
     },
     load(id) {
       const source = (Object.hasOwn(sources, id) ? sources[id] : null) ?? builtInViewSource(id);
@@ -72,8 +77,14 @@ export default defineConfig({
     },
   },
   optimizeDeps: {
-    // Pre-bundled together so that the subpath modules share Lit's core with 'lit'.
-    include: ['lit', 'lit/directive.js', 'lit/async-directive.js', 'lit/directives/repeat.js', 'lit/directives/class-map.js'],
+    include: [
+      // Pre-bundled together so that the subpath modules share Lit's core with 'lit'.
+      'lit', 'lit/directive.js', 'lit/async-directive.js', 'lit/directives/repeat.js', 'lit/directives/class-map.js',
+      // The scanner never reaches the code editor (it is only imported by URL), so without this list Vite would
+      // find CodeMirror on first use and reload the page; listed together, its packages share one @codemirror/state.
+      '@codemirror/state', '@codemirror/view', '@codemirror/commands', '@codemirror/language', '@codemirror/lint',
+      '@codemirror/search', '@codemirror/legacy-modes/mode/xml', '@codemirror/legacy-modes/mode/yaml', '@lezer/highlight',
+    ],
   },
   build: {
     outDir: '../target/classes/static',
@@ -91,8 +102,8 @@ export default defineConfig({
         'workbench/lib/kefu': 'src/lib/kefu.ts',
         ...Object.fromEntries(builtInViews.map((view) => [`workbench/views/${view}`, `src/views/${view}.ts`])),
       },
-      // Resolved by the page's import map at run time, never bundled.
-      external: ['lit', /^lit\//, '@kefu/workbench'],
+      // Resolved by the page's import map at run time, never bundled. The code editor is built by vite.editor.config.ts.
+      external: ['lit', /^lit\//, '@kefu/workbench', '@kefu/code-editor'],
       // Vite drops entry exports in app builds by default; the SDK's exports are its API.
       preserveEntrySignatures: 'strict',
       output: {

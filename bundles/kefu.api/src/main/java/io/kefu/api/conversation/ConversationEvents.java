@@ -13,6 +13,8 @@ public final class ConversationEvents {
     public static final String OPENED = "kefu/conversation/OPENED";
     /** The assignee changed. Properties: conversation, assignee (absent when unassigned), actor. */
     public static final String ASSIGNED = "kefu/conversation/ASSIGNED";
+    /** Routing put the conversation in a queue. Properties: conversation, queue (absent when taken out), actor. */
+    public static final String QUEUED = "kefu/conversation/QUEUED";
     /** The conversation left the bot for a person. Properties: conversation, actor. */
     public static final String HANDED_OFF = "kefu/conversation/HANDED_OFF";
     /** The status changed (resolved, reopened, closed). Properties: conversation, status, actor. */
@@ -27,6 +29,7 @@ public final class ConversationEvents {
     public static final String MESSAGE = "message";
     public static final String CHANNEL = "channel";
     public static final String ASSIGNEE = "assignee";
+    public static final String QUEUE = "queue";
     public static final String STATUS = "status";
     public static final String ACTOR = "actor";
 

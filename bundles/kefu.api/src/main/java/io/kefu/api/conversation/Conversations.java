@@ -40,6 +40,12 @@ public interface Conversations {
     /** Assigns the conversation to an agent (a user id), or unassigns it with null; handling becomes AGENT or QUEUED. */
     Conversation assign(String conversationId, String assigneeId, KefuUser actor);
 
+    /**
+     * Puts the conversation in a routing queue (null takes it out of every queue). It keeps its assignee: routing
+     * assigns separately, once an agent is free. Posts {@link ConversationEvents#QUEUED}.
+     */
+    Conversation queue(String conversationId, String queueId, KefuUser actor);
+
     Conversation setHandling(String conversationId, HandlingState handling, KefuUser actor);
 
     Conversation setStatus(String conversationId, ConversationStatus status, KefuUser actor);

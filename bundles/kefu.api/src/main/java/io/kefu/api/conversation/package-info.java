@@ -2,5 +2,5 @@
  * Conversations and their messages, on any channel, and the service channels hand inbound messages to.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package io.kefu.api.conversation;

@@ -121,6 +121,9 @@ interface ConversationMapper {
     void assign(@Param("id") String id, @Param("assignee") String assigneeId, @Param("handling") String handling,
             @Param("at") Instant at);
 
+    @Update("UPDATE conv_conversation SET queue_id = #{queue}, updated_at = #{at} WHERE id = #{id}")
+    void setQueue(@Param("id") String id, @Param("queue") String queueId, @Param("at") Instant at);
+
     @Update("UPDATE conv_conversation SET handling = #{handling}, updated_at = #{at} WHERE id = #{id}")
     void setHandling(@Param("id") String id, @Param("handling") String handling, @Param("at") Instant at);
 

@@ -140,6 +140,15 @@ public final class ConversationService implements Conversations {
     }
 
     @Override
+    public Conversation queue(String conversationId, String queueId, KefuUser actor) {
+        require(conversationId);
+        data.execute(m -> m.setQueue(conversationId, queueId, clock.instant()));
+        events.post(ConversationEvents.QUEUED, ConversationEvents.CONVERSATION, conversationId,
+                ConversationEvents.QUEUE, queueId, ConversationEvents.ACTOR, actorName(actor));
+        return require(conversationId).toConversation();
+    }
+
+    @Override
     public Conversation setHandling(String conversationId, HandlingState handling, KefuUser actor) {
         ConversationRow before = require(conversationId);
         data.execute(m -> m.setHandling(conversationId, handling.name(), clock.instant()));

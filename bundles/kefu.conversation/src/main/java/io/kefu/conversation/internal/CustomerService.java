@@ -44,6 +44,10 @@ public final class CustomerService {
     }
 
     void setTags(String customerId, List<String> tags, KefuUser actor) {
+        setTags(customerId, tags, actor == null ? "system" : actor.username());
+    }
+
+    void setTags(String customerId, List<String> tags, String actorName) {
         Set<String> clean = new LinkedHashSet<>();
         for (String tag : tags) {
             String trimmed = tag == null ? "" : tag.trim();
@@ -57,7 +61,7 @@ public final class CustomerService {
             m.deleteTags(customerId);
             clean.forEach(tag -> m.insertTag(customerId, tag));
         });
-        audit.record(actor.username(), "customer.tags", "customer:" + customerId, String.join(", ", clean));
+        audit.record(actorName, "customer.tags", "customer:" + customerId, String.join(", ", clean));
     }
 
     /** Merges {@code otherId} into {@code survivorId}; returns the merge's id. */
