@@ -1,7 +1,8 @@
 // @ts-check
 // The agent's inbox (收件箱): conversation list, the open conversation with its composer, and the customer panel,
 // topped by agent assist (what understanding made of the dialogue, suggested answers) when kefu.nlu and
-// kefu.knowledge are installed.
+// kefu.knowledge are installed. With kefu.routing installed, the list's header carries the agent's presence and load,
+// and the side panel explains where routing sent the open conversation and why.
 //
 // Plain JavaScript on purpose: the kefu.conversation bundle serves this folder as it is (no build step), and the
 // shell's import map supplies 'lit', 'lit/…' and '@kefu/workbench'. Types are JSDoc only.
@@ -104,7 +105,38 @@ import {
 /** @typedef {{id: string, state: DialogueState|null, byMessage: Map<string, NluResult>}} Understanding */
 /** @typedef {{id: string, question: string, answer: string, score: number|null, source: string|null, language: string|null}} Suggestion */
 /** @typedef {{conversationId: string, messageId: string, text: string}} SuggestionQuery */
-/** @typedef {{nlu: boolean, knowledge: boolean}} AssistCaps */
+/**
+ * Which optional features this Kefu offers this user: understanding (kefu.nlu), suggestions (kefu.knowledge), the
+ * agent's presence and routing's decisions (kefu.routing).
+ * @typedef {{nlu: boolean, knowledge: boolean, presence: boolean, routing: boolean}} AssistCaps
+ */
+/**
+ * The signed-in agent as routing sees them (GET /api/routing/me).
+ * @typedef {object} RoutingMe
+ * @property {string} userId
+ * @property {string} displayName
+ * @property {'ONLINE'|'AWAY'|'OFFLINE'} presence
+ * @property {string|null} presenceSince
+ * @property {Record<string, number>} capacity the most conversations per channel
+ * @property {Record<string, number>} load conversations per channel now
+ */
+/** @typedef {{kind: string, target: string, detail: string, rule: string}} RoutingAction */
+/**
+ * Where routing sent a conversation and why (GET /api/routing/conversations/{id}/decisions, newest first).
+ * @typedef {object} RoutingDecision
+ * @property {string} id
+ * @property {string} decidedAt
+ * @property {string} trigger HANDOFF, NEW, MESSAGE or WAITING
+ * @property {number} ruleSetVersion
+ * @property {string} queueId
+ * @property {Record<string, number>} requiredSkills skill → lowest level
+ * @property {number} priority
+ * @property {string|null} agentId
+ * @property {string[]} firedRules
+ * @property {RoutingAction[]} actions
+ * @property {boolean} fallback the rules failed and the conversation went to the default queue
+ * @property {string|null} error
+ */
 
 // ------------------------------------------------------------------ texts
 
@@ -261,6 +293,35 @@ registerMessages('en', {
   'inbox.sentiment.NEUTRAL': 'neutral',
   'inbox.sentiment.NEGATIVE': 'negative',
   'inbox.sentiment.ANGRY': 'angry',
+
+  'inbox.presence': 'Presence',
+  'inbox.presence.ONLINE': 'Online',
+  'inbox.presence.AWAY': 'Away',
+  'inbox.presence.OFFLINE': 'Offline',
+  'inbox.presence.load': 'Your conversations per channel, out of the most you take',
+  'inbox.routing': 'Routing',
+  'inbox.routing.summary': 'Queue {queue} · priority {priority} · rules v{version}',
+  'inbox.routing.when': '{trigger}, {time}',
+  'inbox.routing.agent': 'Agent',
+  'inbox.routing.waiting': 'waiting for an agent',
+  'inbox.routing.why': 'Why',
+  'inbox.routing.noRules': 'no rule fired',
+  'inbox.routing.skills': 'Skills',
+  'inbox.routing.skillLevel': '{skill}: level {level} or higher',
+  'inbox.routing.actions': 'Actions',
+  'inbox.routing.none': 'none',
+  'inbox.routing.fallback': 'The rules failed, so the conversation went to the default queue.',
+  'inbox.routing.earlier': 'Earlier decisions ({count})',
+  'inbox.routing.failed': 'Routing decisions are unavailable: {message}',
+  'inbox.routing.trigger.HANDOFF': 'Handed over by the bot',
+  'inbox.routing.trigger.NEW': 'New conversation',
+  'inbox.routing.trigger.MESSAGE': 'Customer message',
+  'inbox.routing.trigger.WAITING': 'Still waiting',
+  'inbox.routing.action.ASSIGN': 'Assign',
+  'inbox.routing.action.ESCALATE': 'Escalate',
+  'inbox.routing.action.NOTIFY': 'Notify',
+  'inbox.routing.action.TAG_CUSTOMER': 'Tag customer',
+  'inbox.routing.action.CREATE_TICKET': 'Create ticket',
 });
 
 registerMessages('zh-CN', {
@@ -414,6 +475,35 @@ registerMessages('zh-CN', {
   'inbox.sentiment.NEUTRAL': '中性',
   'inbox.sentiment.NEGATIVE': '消极',
   'inbox.sentiment.ANGRY': '愤怒',
+
+  'inbox.presence': '在线状态',
+  'inbox.presence.ONLINE': '在线',
+  'inbox.presence.AWAY': '离开',
+  'inbox.presence.OFFLINE': '离线',
+  'inbox.presence.load': '各渠道你正在处理的会话数 / 最多接待数',
+  'inbox.routing': '路由',
+  'inbox.routing.summary': '队列 {queue} · 优先级 {priority} · 规则第 {version} 版',
+  'inbox.routing.when': '{trigger}，{time}',
+  'inbox.routing.agent': '客服',
+  'inbox.routing.waiting': '等待分配客服',
+  'inbox.routing.why': '原因',
+  'inbox.routing.noRules': '没有规则触发',
+  'inbox.routing.skills': '技能',
+  'inbox.routing.skillLevel': '{skill}：等级 {level} 及以上',
+  'inbox.routing.actions': '动作',
+  'inbox.routing.none': '无',
+  'inbox.routing.fallback': '规则执行出错，会话已进入默认队列。',
+  'inbox.routing.earlier': '更早的决策（{count}）',
+  'inbox.routing.failed': '路由决策暂不可用：{message}',
+  'inbox.routing.trigger.HANDOFF': '机器人转人工',
+  'inbox.routing.trigger.NEW': '新会话',
+  'inbox.routing.trigger.MESSAGE': '客户消息',
+  'inbox.routing.trigger.WAITING': '仍在等待',
+  'inbox.routing.action.ASSIGN': '分配',
+  'inbox.routing.action.ESCALATE': '升级',
+  'inbox.routing.action.NOTIFY': '通知',
+  'inbox.routing.action.TAG_CUSTOMER': '给客户加标签',
+  'inbox.routing.action.CREATE_TICKET': '创建工单',
 });
 
 // ---------------------------------------------------------------- helpers
@@ -613,6 +703,10 @@ async function loadAllMessages(conversationId, signal) {
 const ASSIST_CHECK_MS = 5 * 60_000;
 const NLU_PATH = /\/nlu\/conversations\/\{[^}/]+\}$/;
 const KNOWLEDGE_PATH = /\/knowledge\/search$/;
+const PRESENCE_PATH = /\/routing\/me$/;
+const DECISIONS_PATH = /\/routing\/conversations\/\{[^}/]+\}\/decisions$/;
+const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
+const ALL_CAPS = { nlu: true, knowledge: true, presence: true, routing: true };
 /** Understanding runs just after a message is stored: a fresh message without a result yet is asked for again. */
 const NLU_RETRY_MS = [700, 1500, 3000, 6000];
 const NLU_FRESH_MS = 5 * 60_000;
@@ -655,11 +749,17 @@ function assistCaps() {
       const description = await api('/api/openapi.json');
       const roles = currentUser()?.roles ?? [];
       // Roles not known yet (just after a first-login password change): let the endpoints' own 403 decide.
-      caps = roles.length === 0 ? { nlu: true, knowledge: true }
-        : { nlu: offered(description?.paths ?? {}, NLU_PATH, roles), knowledge: offered(description?.paths ?? {}, KNOWLEDGE_PATH, roles) };
+      const paths = description?.paths ?? {};
+      caps = roles.length === 0 ? { ...ALL_CAPS }
+        : {
+          nlu: offered(paths, NLU_PATH, roles),
+          knowledge: offered(paths, KNOWLEDGE_PATH, roles),
+          presence: offered(paths, PRESENCE_PATH, roles),
+          routing: offered(paths, DECISIONS_PATH, roles),
+        };
     } catch {
       // No description: call the endpoints themselves; a 404 or 403 then hides the feature.
-      caps = { nlu: true, knowledge: true };
+      caps = { ...ALL_CAPS };
     }
     assistCache = { caps, at: Date.now() };
     assistCheck = null;
@@ -670,7 +770,7 @@ function assistCaps() {
 
 /** Turns a feature off for every inbox on the page after its endpoint answered 404 (bundle removed) or 403. */
 function withdrawAssist(feature) {
-  const caps = { ...(assistCache?.caps ?? { nlu: true, knowledge: true }), [feature]: false };
+  const caps = { ...(assistCache?.caps ?? ALL_CAPS), [feature]: false };
   assistCache = { caps, at: Date.now() };
   return caps;
 }
@@ -733,6 +833,13 @@ function percent(value) {
   const n = Number(value);
   if (!Number.isFinite(n)) return '';
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(Math.max(0, Math.min(1, n)));
+}
+
+/** {webchat: 5, email: 10} and {webchat: 2} → [['webchat', 2, 5], ['email', 0, 10]]: load against capacity per channel. */
+function channelLoad(me) {
+  const channels = Object.keys(me?.capacity ?? {});
+  for (const ch of Object.keys(me?.load ?? {})) if (!channels.includes(ch)) channels.push(ch);
+  return channels.map((ch) => /** @type {[string, number, number]} */ ([ch, Number(me?.load?.[ch] ?? 0), Number(me?.capacity?.[ch] ?? 0)]));
 }
 
 function shorten(text, max) {
@@ -943,6 +1050,23 @@ const inboxStyles = css`
   kefu-inbox-view .ib-suggestion-a { color: var(--kf-text-muted); font-size: 12.5px; white-space: pre-wrap; overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; margin: 0; }
   kefu-inbox-view .ib-suggestion-foot { display: flex; align-items: center; gap: 6px; font-size: 11px; color: var(--kf-text-muted); }
 
+  /* ---- routing: the agent's presence and load (list header), why the open conversation went where it is (side) ---- */
+  kefu-inbox-view .ib-presence { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; font-size: 12px; }
+  kefu-inbox-view .ib-presence select { font-size: 12.5px; padding: 2px 6px; }
+  kefu-inbox-view .ib-presence-dot { width: 8px; height: 8px; border-radius: 50%; background: var(--kf-border-strong); flex: none; }
+  kefu-inbox-view .ib-presence[data-presence="ONLINE"] .ib-presence-dot { background: #2e9e55; }
+  kefu-inbox-view .ib-presence[data-presence="AWAY"] .ib-presence-dot { background: var(--kf-amber-fg); }
+  kefu-inbox-view .ib-load { color: var(--kf-text-muted); font-variant-numeric: tabular-nums; }
+  kefu-inbox-view .ib-load [data-full] { color: var(--kf-amber-fg); font-weight: 600; }
+  kefu-inbox-view .ib-routing-summary { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+  kefu-inbox-view .ib-routing .kf-alert { margin: 6px 0; }
+  kefu-inbox-view .ib-routing .ib-facts { margin-top: 6px; }
+  kefu-inbox-view .ib-why, kefu-inbox-view .ib-routing-actions { margin: 0; padding-left: 16px; }
+  kefu-inbox-view .ib-routing details > summary { cursor: pointer; font-size: 12px; color: var(--kf-text-muted); margin-top: 6px; }
+  kefu-inbox-view .ib-routing details > summary:focus-visible { outline: 2px solid var(--kf-focus); outline-offset: 1px; }
+  kefu-inbox-view .ib-routing-earlier { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+  kefu-inbox-view .ib-routing-earlier li { border-top: 1px solid var(--kf-border); padding-top: 5px; font-size: 12px; }
+
   kefu-inbox-view .ib-toggle[aria-pressed="true"] { background: var(--kf-accent-soft); border-color: var(--kf-accent); color: var(--kf-accent-strong); }
 
   /* Narrower main areas: the customer panel moves under the conversation and the view scrolls as a page. */
@@ -1119,6 +1243,17 @@ export class KefuInboxView extends LitElement {
       const q = new URLSearchParams({ q: query.text, limit: String(SUGGESTION_LIMIT) });
       return { ...query, items: suggestionsOf(await api(`/api/knowledge/search?${q}`, { signal })) };
     }, { arg: null, loadOnConnect: false });
+    /** The agent's presence, capacity and load, when routing is installed. @type {Loader<RoutingMe>} */
+    this.me = new Loader(this, (signal) => api('/api/routing/me', { signal }), { loadOnConnect: false });
+    /** Routing's decisions for the open conversation, newest first. */
+    /** @type {Loader<{id: string, items: RoutingDecision[]}|null, string|null>} */
+    this.decisions = new Loader(this, async (signal, id) => {
+      if (!id) return null;
+      const list = await api(`/api/routing/conversations/${enc(id)}/decisions`, { signal });
+      const items = Array.isArray(list) ? [...list] : [];
+      items.sort((a, b) => (new Date(b.decidedAt).getTime() || 0) - (new Date(a.decidedAt).getTime() || 0));
+      return { id, items };
+    }, { arg: null, loadOnConnect: false });
 
     new LocaleController(this);
   }
@@ -1134,7 +1269,7 @@ export class KefuInboxView extends LitElement {
     this.startLive();
     void this.refreshCounts();
     this.timers.clock = window.setInterval(() => { this.now = Date.now(); }, CLOCK_MS);
-    void this.checkAssist();
+    void this.checkAssist().then(() => this.refreshPresence());
     window.addEventListener('hashchange', this.onHashChange);
     // The conversation a link names, else the one open when the agent last left the view (in this tab).
     const remembered = conversationInHash() ?? this.openId ?? readJson(sessionStorage, OPEN_KEY);
@@ -1226,6 +1361,7 @@ export class KefuInboxView extends LitElement {
   reloadList() {
     void this.list.reload();
     void this.refreshCounts();
+    this.refreshPresence();
   }
 
   scheduleListReload() {
@@ -1545,11 +1681,12 @@ export class KefuInboxView extends LitElement {
   /** Learns which assist features exist (shared, cached for a few minutes). @returns {Promise<AssistCaps>} */
   async checkAssist() {
     const caps = await assistCaps();
-    if (this.assist?.nlu !== caps.nlu || this.assist?.knowledge !== caps.knowledge) this.assist = caps;
+    const known = this.assist;
+    if (!known || Object.keys(caps).some((feature) => known[feature] !== caps[feature])) this.assist = caps;
     return caps;
   }
 
-  /** @param {'nlu'|'knowledge'} feature */
+  /** @param {'nlu'|'knowledge'|'presence'|'routing'} feature */
   withdraw(feature) {
     this.assist = withdrawAssist(feature);
   }
@@ -1560,6 +1697,40 @@ export class KefuInboxView extends LitElement {
     if (!sameId(thread.id, this.openId)) return;
     if (caps.nlu) void this.loadUnderstanding(thread.id);
     if (caps.knowledge) this.suggestFor(thread);
+    if (caps.routing) void this.decisions.load(thread.id);
+  }
+
+  // --------------------------------------------------------- routing
+
+  /** The agent's presence and load again (the inbox refreshed: assignments may have changed the load). */
+  refreshPresence() {
+    if (!this.assist?.presence) return;
+    window.clearTimeout(this.timers.presence);
+    this.timers.presence = window.setTimeout(async () => {
+      await this.me.reload();
+      if (isMissing(this.me.error)) this.withdraw('presence');
+    }, 0);
+  }
+
+  /** @param {HTMLSelectElement} select */
+  async setPresence(select) {
+    const me = this.me.value;
+    const presence = /** @type {RoutingMe['presence']} */ (select.value);
+    if (!me || presence === me.presence) return;
+    try {
+      /** @type {RoutingMe|undefined} */
+      const answer = await api('/api/routing/me/presence', { method: 'PUT', body: { presence } });
+      this.me.value = answer && typeof answer === 'object' && answer.presence ? answer : { ...me, presence, presenceSince: new Date().toISOString() };
+    } catch (e) {
+      select.value = me.presence;
+      toast(errorText(e), 'error');
+    }
+  }
+
+  /** @returns {RoutingDecision[]|null} the open conversation's decisions, when routing explains them */
+  get openDecisions() {
+    const value = this.decisions.value;
+    return this.assist?.routing && value && sameId(value.id, this.openId) ? value.items : null;
   }
 
   /** @param {string} id */
@@ -1998,6 +2169,7 @@ export class KefuInboxView extends LitElement {
           <button type="button" class="kf-btn kf-btn-small" data-action="refresh" ?disabled=${this.list.loading}
             @click=${() => this.reloadList()} title=${t('action.refresh')} aria-label=${t('action.refresh')}>↻</button>
         </div>
+        ${this.renderPresence()}
         <div class="ib-tabs" role="tablist" aria-label=${t('inbox.list')}>
           ${TABS.map((tab) => html`<button type="button" class="ib-tab" role="tab" data-tab=${tab} aria-selected=${this.tab === tab ? 'true' : 'false'}
               @click=${() => this.setTab(tab)}>${t(`inbox.tab.${tab}`)}${typeof this.counts[tab] === 'number'
@@ -2210,7 +2382,7 @@ export class KefuInboxView extends LitElement {
     } else {
       content = this.renderProfile(profile);
     }
-    return html`<aside class="ib-pane ib-side-pane" aria-label=${t('inbox.customer')}>${this.renderAssist()}${content}</aside>`;
+    return html`<aside class="ib-pane ib-side-pane" aria-label=${t('inbox.customer')}>${this.renderAssist()}${this.renderRouting()}${content}</aside>`;
   }
 
   /** The assist area: the dialogue so far and suggested answers. Absent when neither bundle is installed. */
@@ -2222,6 +2394,83 @@ export class KefuInboxView extends LitElement {
       ${caps.nlu ? this.renderDialogueState(thread.conversation) : nothing}
       ${caps.knowledge ? this.renderSuggestions(thread) : nothing}
     </section>`;
+  }
+
+  /** The agent's presence and load per channel ("webchat 2/5 · email 0/10"), when routing is installed. */
+  renderPresence() {
+    const me = this.assist?.presence ? this.me.value : null;
+    if (!me) return nothing;
+    const load = channelLoad(me);
+    return html`<div class="ib-presence" data-presence=${me.presence}>
+      <span class="ib-presence-dot" aria-hidden="true"></span>
+      <select class="kf-input" name="presence" aria-label=${t('inbox.presence')} @change=${(e) => void this.setPresence(e.target)}>
+        ${PRESENCES.map((p) => html`<option value=${p} ?selected=${me.presence === p}>${label('inbox.presence.', p)}</option>`)}
+      </select>
+      ${load.length
+        ? html`<span class="ib-load" data-load title=${t('inbox.presence.load')}>${load.map(([ch, n, max], i) => html`${i ? ' · ' : ''}<span
+            data-channel-load=${ch} ?data-full=${max > 0 ? n >= max : n > 0}>${ch} ${n}/${max}</span>`)}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  /** Where routing sent the open conversation and why: the latest decision, older ones folded. */
+  renderRouting() {
+    const decisions = this.openDecisions;
+    const error = this.decisions.error;
+    if (!this.openThread || !this.assist?.routing) return nothing;
+    if (!decisions) {
+      // 404 or 403 (no decisions to show this user, routing just removed): the section stays away.
+      return error && !isMissing(error) && !this.decisions.loading
+        ? html`<section class="ib-assist ib-routing" data-routing><p class="kf-hint" style="margin: 0">${t('inbox.routing.failed', { message: error.message })}</p></section>`
+        : nothing;
+    }
+    if (decisions.length === 0) return nothing;
+    const [latest, ...earlier] = decisions;
+    return html`<section class="ib-assist ib-routing" data-routing aria-labelledby="ib-routing-title">
+      <section>
+        <h3 id="ib-routing-title">${t('inbox.routing')}</h3>
+        ${this.renderDecision(latest, true)}
+        ${earlier.length
+          ? html`<details data-routing-earlier>
+              <summary>${t('inbox.routing.earlier', { count: earlier.length })}</summary>
+              <ol class="ib-routing-earlier">${earlier.map((d) => html`<li>${this.renderDecision(d, false)}</li>`)}</ol>
+            </details>`
+          : nothing}
+      </section>
+    </section>`;
+  }
+
+  /** @param {RoutingDecision} d @param {boolean} full the latest decision shows its reasons in full */
+  renderDecision(d, full) {
+    const skills = Object.entries(d.requiredSkills ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    const fired = Array.isArray(d.firedRules) ? d.firedRules : [];
+    const actions = Array.isArray(d.actions) ? d.actions : [];
+    const none = html`<span class="kf-muted">${t('inbox.routing.none')}</span>`;
+    return html`<div data-decision=${d.id} data-queue=${d.queueId ?? ''} ?data-fallback=${d.fallback}>
+      <p class="ib-routing-summary">${t('inbox.routing.summary', { queue: d.queueId ?? '', priority: d.priority ?? '', version: d.ruleSetVersion ?? '' })}</p>
+      <div class="kf-hint">${t('inbox.routing.when', {
+        trigger: label('inbox.routing.trigger.', d.trigger), time: d.decidedAt ? formatDateTime(d.decidedAt) : '' })}</div>
+      ${d.fallback
+        ? html`<div class="kf-alert kf-alert-error" role=${full ? 'alert' : nothing} data-routing-fallback>${t('inbox.routing.fallback')}${d.error
+          ? html` <span class="kf-mono">${d.error}</span>` : nothing}</div>`
+        : nothing}
+      ${full
+        ? html`<dl class="ib-facts">
+            <dt>${t('inbox.routing.agent')}</dt>
+            <dd>${d.agentId ? this.agentName(d.agentId) : html`<span class="kf-muted">${t('inbox.routing.waiting')}</span>`}</dd>
+            <dt>${t('inbox.routing.why')}</dt>
+            <dd>${fired.length ? html`<ul class="ib-why" data-fired-rules>${fired.map((r) => html`<li>${r}</li>`)}</ul>`
+              : html`<span class="kf-muted">${t('inbox.routing.noRules')}</span>`}</dd>
+            <dt>${t('inbox.routing.skills')}</dt>
+            <dd>${skills.length ? skills.map(([skill, level]) => html`<span class="ib-chip ib-chip-entity" data-skill=${skill}
+                title=${t('inbox.routing.skillLevel', { skill, level })}>${skill} ≥ ${level}</span>`) : none}</dd>
+            <dt>${t('inbox.routing.actions')}</dt>
+            <dd>${actions.length ? html`<ul class="ib-routing-actions">${actions.map((a) => html`<li data-action-kind=${a.kind}>
+                ${label('inbox.routing.action.', a.kind)} → <span class="kf-mono">${a.target}</span>${a.detail
+                  ? html` <span class="kf-muted">${a.detail}</span>` : nothing}</li>`)}</ul>` : none}</dd>
+          </dl>`
+        : fired.length ? html`<div class="kf-hint">${t('inbox.routing.why')}: ${fired.join('; ')}</div>` : nothing}
+    </div>`;
   }
 
   /** @param {Conversation} c */

@@ -2,5 +2,5 @@
  * Agents, their skills, presence and capacity, and the teams and queues work is routed to.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.kefu.api.agent;

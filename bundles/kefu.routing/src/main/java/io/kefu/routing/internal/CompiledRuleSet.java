@@ -53,9 +53,22 @@ public final class CompiledRuleSet {
      * @throws RuleFailure when a rule throws or the rules fire more than the limit (a loop)
      */
     public RuleOutcome decide(RoutingFacts facts, String defaultQueue) {
+        // Drools finds helpers (its executors, the JIT of constraints after a few evaluations) through the context
+        // class loader while firing too, not only while compiling: without it they fail once and stay broken.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(CompiledRuleSet.class.getClassLoader());
+        try {
+            return decideWithLoader(facts, defaultQueue);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private RuleOutcome decideWithLoader(RoutingFacts facts, String defaultQueue) {
         PooledSession pooled = pool.pollFirst();
         if (pooled == null) {
-            pooled = RuleCompiler.withBundleLoader(() -> new PooledSession(base.newKieSession()));
+            pooled = new PooledSession(base.newKieSession());
         }
         Decision decision = new Decision();
         boolean healthy = false;
@@ -72,7 +85,7 @@ public final class CompiledRuleSet {
             return outcome;
         } catch (RuleFailure e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String rule = pooled.current == null ? "a rule" : "rule \"" + pooled.current + "\"";
             throw new RuleFailure(rule + " failed: " + cause.getClass().getSimpleName()

@@ -1,5 +1,7 @@
 package io.kefu.routing.internal;
 
+import io.kefu.api.agent.Agent;
+import io.kefu.api.agent.Agents;
 import io.kefu.api.agent.Presence;
 import io.kefu.api.conversation.Conversation;
 import io.kefu.api.conversation.ConversationEvents;
@@ -41,6 +43,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -77,10 +80,11 @@ import org.slf4j.LoggerFactory;
  * is offered as soon as an agent frees capacity or comes online. When the rules fail the conversation still goes
  * to the default queue, with the error on the decision and an alert for admins: nothing is lost.
  */
-@Component(service = {Dispatcher.class, EventHandler.class}, configurationPid = "kefu.routing", immediate = true)
+@Component(service = {Dispatcher.class, Agents.class, EventHandler.class}, configurationPid = "kefu.routing",
+        immediate = true)
 @EventTopics({ConversationEvents.OPENED, ConversationEvents.HANDED_OFF, ConversationEvents.ASSIGNED,
     ConversationEvents.STATUS_CHANGED, NluEvents.UNDERSTOOD})
-public final class Dispatcher implements EventHandler {
+public final class Dispatcher implements EventHandler, Agents {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int ALERTS_SHOWN = 50;
@@ -462,13 +466,17 @@ public final class Dispatcher implements EventHandler {
         now.setHour(local.getHour());
         now.setDayOfWeek(local.getDayOfWeek().getValue());
         boolean day = false;
-        for (int d : settings.businessDays()) {
-            day |= d == now.getDayOfWeek();
+        for (String d : settings.businessDays().split(",")) {
+            day |= d.strip().equals(String.valueOf(now.getDayOfWeek()));
         }
         String[] hours = settings.businessHours().split("-");
         LocalTime time = local.toLocalTime();
-        boolean inHours = hours.length == 2 && !time.isBefore(LocalTime.parse(hours[0].strip()))
-                && time.isBefore(LocalTime.parse(hours[1].strip()));
+        boolean inHours = false;
+        if (hours.length == 2) {
+            String end = hours[1].strip();
+            inHours = !time.isBefore(LocalTime.parse(hours[0].strip()))
+                    && ("24:00".equals(end) || time.isBefore(LocalTime.parse(end)));
+        }
         now.setBusinessHours(day && inHours);
         return now;
     }
@@ -643,7 +651,39 @@ public final class Dispatcher implements EventHandler {
         return call(() -> view(profile(userId, displayName)));
     }
 
-    AgentView setPresence(String userId, String displayName, Presence presence) {
+    @Override
+    public Optional<Agent> find(String userId) {
+        return call(() -> Optional.ofNullable(agents.get(userId)).map(Dispatcher::agent));
+    }
+
+    @Override
+    public List<Agent> all() {
+        return call(() -> agents.values().stream().map(Dispatcher::agent).toList());
+    }
+
+    @Override
+    public Agent setPresence(String userId, String displayName, Presence presence) {
+        return agent(presence(userId, displayName, presence));
+    }
+
+    @Override
+    public Agent setProfile(String userId, Map<String, Integer> skills, Set<String> teamIds,
+            Map<String, Integer> capacity) {
+        Set<String> teams = Profiles.checkTeams(List.copyOf(teamIds), data.read(RoutingMapper::teams).stream()
+                .map(RoutingMapper.TeamRow::id).collect(java.util.stream.Collectors.toSet()));
+        return agent(updateProfile(userId, Profiles.checkSkills(skills), teams, Profiles.checkCapacity(capacity)));
+    }
+
+    private static Agent agent(AgentView view) {
+        return new Agent(view.userId(), view.userId(), view.displayName(), view.skills(), view.teams(),
+                view.presence(), view.capacity());
+    }
+
+    private static Agent agent(AgentState state) {
+        return agent(view(state));
+    }
+
+    AgentView presence(String userId, String displayName, Presence presence) {
         return call(() -> {
             AgentState agent = profile(userId, displayName);
             if (agent.presence != presence) {

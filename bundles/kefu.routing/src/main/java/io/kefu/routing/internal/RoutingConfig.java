@@ -18,11 +18,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             min = "1")
     int waitingCheckSeconds() default 5;
 
-    @AttributeDefinition(description = "Business hours, HH:mm-HH:mm in the time zone below.")
+    @AttributeDefinition(description = "Business hours, HH:mm-HH:mm in the time zone below (24:00 for the end of the"
+            + " day).")
     String businessHours() default "09:00-18:00";
 
-    @AttributeDefinition(description = "Business days, 1 = Monday ... 7 = Sunday.")
-    int[] businessDays() default {1, 2, 3, 4, 5};
+    @AttributeDefinition(description = "Business days, comma-separated, 1 = Monday ... 7 = Sunday.")
+    String businessDays() default "1,2,3,4,5";
 
     @AttributeDefinition(description = "The company's time zone, for business hours and the rules' Now fact.")
     String timeZone() default "Asia/Shanghai";

@@ -83,7 +83,7 @@ public final class RoutingResource {
             throw ApiException.badRequest("routing.presence", "presence must be ONLINE, AWAY or OFFLINE");
         }
         KefuUser me = RulesResource.user(security);
-        return dispatcher.setPresence(me.id(), me.displayName(), presence);
+        return dispatcher.presence(me.id(), me.displayName(), presence);
     }
 
     @GET

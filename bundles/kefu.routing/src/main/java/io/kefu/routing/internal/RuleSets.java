@@ -118,6 +118,7 @@ public final class RuleSets {
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final CompletableFuture<Live> started = new CompletableFuture<>();
     private final Thread starter;
+    private volatile boolean closed;
 
     @Activate
     public RuleSets(@Reference RoutingData data, @Reference AuditLog audit, @Reference EventAdmin events,
@@ -148,6 +149,7 @@ public final class RuleSets {
 
     @Deactivate
     void deactivate() {
+        closed = true;
         starter.interrupt();
         Live current = live.getAndSet(null);
         if (current != null && current.rules() != null) {
@@ -177,6 +179,9 @@ public final class RuleSets {
             live.set(loaded);
             started.complete(loaded);
         } catch (RuntimeException e) {
+            if (closed) {
+                return; // stopped while loading (the store moved, or Kefu is stopping): nothing is lost
+            }
             LOG.error("Routing rules could not be loaded; conversations go to the default queue", e);
             Live failed = new Live(0, null, "The routing rules could not be loaded: " + e.getMessage());
             live.compareAndSet(null, failed);
