@@ -78,7 +78,7 @@ describe('routing rules in Chromium', { skip: skip ?? false }, () => {
       'kefu.routing.cfg': 'businessDays=1,2,3,4,5,6,7\nbusinessHours=00:00-24:00\n',
     });
     admin = await kefu.login('admin', kefu.adminPassword);
-    for (const [username, roles] of [['li', ['ANALYST']], ['zhou', ['AGENT']]]) {
+    for (const [username, roles] of [['li', ['ANALYST']], ['zhou', ['AGENT']], ['wu', ['AGENT', 'SUPERVISOR']]]) {
       const created = await admin('POST', '/api/users', { username, displayName: username, roles,
         password: 'First-password-2026' });
       assert.equal(created.status, 201, JSON.stringify(created.json));
@@ -187,5 +187,31 @@ describe('routing rules in Chromium', { skip: skip ?? false }, () => {
     assert.ok(actions.includes('routing.rules.publish') && actions.includes('routing.rules.activate'), actions);
     // The shell's first look at the session, before login, is the only expected error.
     assert.deepEqual(consoleErrors.filter((e) => !/401/.test(e)), []);
+  });
+
+  it('lets a supervisor go online in the inbox and watch queues and agents on the live board', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    const supervisor = await context.newPage();
+    supervisor.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await supervisor.goto(kefu.base + '/');
+    await supervisor.fill('input[name="username"]', 'wu');
+    await supervisor.fill('input[name="password"]', 'First-password-2026');
+    await supervisor.click('button[type="submit"]');
+    await supervisor.waitForSelector('input[name="currentPassword"]');
+    await supervisor.fill('input[name="currentPassword"]', 'First-password-2026');
+    await supervisor.fill('input[name="newPassword"]', 'Wu-own-password-1');
+    await supervisor.fill('input[name="repeatPassword"]', 'Wu-own-password-1');
+    await supervisor.click('button[type="submit"]');
+    await supervisor.click('[data-view-id="kefu.inbox"]');
+    const presence = supervisor.getByRole('combobox', { name: 'Presence' });
+    await presence.waitFor();
+    await presence.selectOption('ONLINE');
+    await supervisor.click('[data-view-id="kefu.routing.board"]');
+    // zhou holds the three conversations of this test; wu is online with nothing yet.
+    await supervisor.getByText('webhook 3/5').first().waitFor();
+    const row = supervisor.getByRole('row', { name: /wu/ });
+    await row.getByText('Online').first().waitFor();
+    await supervisor.screenshot({ path: join(screenshots, 'routing-board.png') });
+    await context.close();
   });
 });

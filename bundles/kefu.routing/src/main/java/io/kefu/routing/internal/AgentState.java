@@ -37,7 +37,8 @@ final class AgentState {
     }
 
     int capacity(String channel) {
-        return capacity.getOrDefault(channel, capacity.getOrDefault("*", 0));
+        Integer own = capacity.get(channel);
+        return own != null ? own : capacity.getOrDefault("*", 0);
     }
 
     /** Online, with room for one more conversation on {@code channel}. */
