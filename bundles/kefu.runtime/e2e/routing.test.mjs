@@ -1,7 +1,8 @@
 // The analyst's rule lifecycle in Chromium against the real runtime: she adds a routing rule in the Routing rules
-// view, sees the validation error of her first try, fixes it, runs the scenarios, publishes, and the next
-// conversation is routed by the new version (to the online agent, with the rule named in the decision); then she
-// rolls back and the conversation after that is routed by version 1 again.
+// view, sees the validation error of her first try, fixes it, runs the scenarios, simulates it on the recorded
+// decisions, publishes, and the next conversation is routed by the new version (to the online agent, with the rule
+// named in the decision); then she rolls back and the conversation after that is routed by version 1 again. Last, a
+// supervisor goes online in the inbox and watches agents and queues on the live board.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -159,6 +160,9 @@ describe('routing rules in Chromium', { skip: skip ?? false }, () => {
     await page.getByText(/Valid: 34 rules/).waitFor();
     await page.getByRole('button', { name: 'Run scenarios', exact: true }).click();
     await page.getByText(/34 passed, 0 failed/).waitFor();
+    // The first conversation of this test, replayed with the draft, would now go to the VIP queue.
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await page.getByText('1 of 1 decisions would change').waitFor();
     await page.getByRole('textbox', { name: 'What changed' }).fill('The VIP line goes to the VIP queue');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Version 2 is live').first().waitFor();

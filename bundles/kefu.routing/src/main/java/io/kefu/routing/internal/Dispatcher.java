@@ -99,6 +99,9 @@ public final class Dispatcher implements EventHandler, Agents {
         int priority;
         RuleOutcome outcome;
         String decisionId;
+        /** The customer's last agent when the rules looked, or null (loaded at start: looked up when needed). */
+        String lastAgent;
+        boolean lastAgentKnown;
 
         Waiting(String conversationId, String channel, String customerId, Instant since) {
             this.conversationId = conversationId;
@@ -340,28 +343,10 @@ public final class Dispatcher implements EventHandler, Agents {
         Waiting entry = waiting.get(conversation.id());
         RoutingFacts facts = facts(conversation, trigger, entry);
         RuleSets.Live live = ruleSets.live();
-        RuleOutcome outcome;
-        boolean fallback = false;
-        String error = null;
-        if (live.rules() == null) {
-            fallback = true;
-            error = live.error();
-        }
-        if (!fallback) {
-            try {
-                outcome = live.rules().decide(facts, config.defaultQueue());
-            } catch (RuleFailure e) {
-                fallback = true;
-                error = e.getMessage();
-                outcome = null;
-            }
-        } else {
-            outcome = null;
-        }
-        if (fallback) {
-            outcome = new RuleOutcome(config.defaultQueue(), Map.of(), 0, "LEAST_LOADED", false, List.of(),
-                    List.of());
-        }
+        SafeDecision decided = SafeDecision.of(live, facts, config.defaultQueue());
+        RuleOutcome outcome = decided.outcome();
+        boolean fallback = decided.fallback();
+        String error = decided.error();
         boolean withAgent = facts.contact().isWithAgent();
         boolean escalates = outcome.actions().stream().anyMatch(a -> a.kind() == ActionKind.ESCALATE);
         // A periodic look or a message that changes nothing is not worth a record.
@@ -398,7 +383,7 @@ public final class Dispatcher implements EventHandler, Agents {
             }
             // Once escalated, a conversation stays in the escalation queue: later looks only change its priority.
             boolean keepQueue = !escalates && entry != null && facts.contact().isEscalated();
-            enqueue(conversation, outcome, decisionId, entry, keepQueue);
+            enqueue(conversation, outcome, decisionId, entry, keepQueue, facts.contact().getLastAgent());
             String assigned = directAssignment(outcome, conversation);
             if (assigned == null) {
                 dispatchAll();
@@ -557,7 +542,7 @@ public final class Dispatcher implements EventHandler, Agents {
     }
 
     private void enqueue(Conversation conversation, RuleOutcome outcome, String decisionId, Waiting existing,
-            boolean keepQueue) {
+            boolean keepQueue, String lastAgent) {
         Waiting entry = existing != null ? existing
                 : new Waiting(conversation.id(), conversation.channel(), conversation.customerId(), clock.instant());
         String previousQueue = existing == null ? conversation.queueId() : existing.queueId;
@@ -567,6 +552,8 @@ public final class Dispatcher implements EventHandler, Agents {
         entry.priority = outcome.priority();
         entry.outcome = outcome;
         entry.decisionId = decisionId;
+        entry.lastAgent = lastAgent;
+        entry.lastAgentKnown = true;
         WaitingRow row = new WaitingRow(entry.conversationId, entry.queueId, entry.channel, entry.customerId,
                 entry.priority, DecisionRecords.write(outcome.skills()), outcome.strategy(),
                 outcome.preferLastAgent(), entry.since);
@@ -596,8 +583,11 @@ public final class Dispatcher implements EventHandler, Agents {
         ordered.sort(Comparator.comparingInt((Waiting w) -> -w.priority).thenComparing(w -> w.since));
         for (Waiting entry : ordered) {
             QueueRow queue = queues.get(entry.queueId);
-            String lastAgent = entry.outcome.preferLastAgent()
-                    ? data.read(m -> m.lastAgent(entry.customerId)) : null;
+            if (entry.outcome.preferLastAgent() && !entry.lastAgentKnown) {
+                entry.lastAgent = data.read(m -> m.lastAgent(entry.customerId));
+                entry.lastAgentKnown = true;
+            }
+            String lastAgent = entry.outcome.preferLastAgent() ? entry.lastAgent : null;
             AgentState agent = selector.select(agents.values(), queue == null ? null : queue.teamId(),
                     entry.queueId, entry.channel, entry.outcome, lastAgent);
             if (agent != null) {

@@ -69,7 +69,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * given with {@code -Dkefu.routing.drl=path}).
  */
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
-@Warmup(iterations = 3, time = 3, timeUnit = TimeUnit.SECONDS)
+@Warmup(iterations = 8, time = 3, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 3, timeUnit = TimeUnit.SECONDS)
 @Threads(2)
 public class RoutingBenchmark {
