@@ -30,7 +30,7 @@ final class RoutingViews {
     @Component(service = WorkbenchView.class)
     public static final class Board implements WorkbenchView {
         @Override public String id() { return "kefu.routing.board"; }
-        @Override public String title() { return "Live board"; }
+        @Override public String title() { return "Routing board"; }
         @Override public String element() { return "kefu-routing-board-view"; }
         @Override public String resourceRoot() { return "/workbench"; }
         @Override public String module() { return "board.js"; }
