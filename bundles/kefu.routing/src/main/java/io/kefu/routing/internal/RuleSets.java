@@ -23,6 +23,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,6 +58,7 @@ public final class RuleSets {
     private static final int MAX_DRL_CHARS = 500_000;
     private static final int MAX_CHANGES_LISTED = 500;
     private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration WARM_UP_DELAY = Duration.ofSeconds(10);
 
     /** The rules in force: the version number and its compiled rules (null when it failed to compile). */
     record Live(int version, CompiledRuleSet rules, String error) {
@@ -122,10 +128,12 @@ public final class RuleSets {
 
     @Activate
     public RuleSets(@Reference RoutingData data, @Reference AuditLog audit, @Reference EventAdmin events,
-            RoutingConfig config) {
+            RoutingConfig config, BundleContext context) {
         this(data, audit, events, config, Clock.systemUTC(), true);
+        startWhenFrameworkStarted(context);
     }
 
+    /** With {@code background} false (tests) the live rules are loaded before this returns; else nothing starts. */
     RuleSets(RoutingData data, AuditLog audit, EventAdmin events, RoutingConfig config, Clock clock,
             boolean background) {
         this.data = data;
@@ -135,10 +143,43 @@ public final class RuleSets {
         this.config = config;
         this.starter = new Thread(this::start, "kefu-routing-rules-start");
         starter.setDaemon(true);
-        if (background) {
-            starter.start();
-        } else {
+        if (!background) {
             starter.run();
+        }
+    }
+
+    /**
+     * Compiling the live rules takes a few seconds of CPU, which the bundles still starting need more on a small
+     * machine. So the compile begins on first need (a decision or an analyst's request) or {@link #WARM_UP_DELAY}
+     * after the framework has started, whichever comes first.
+     */
+    private void startWhenFrameworkStarted(BundleContext context) {
+        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        if (framework == null || framework.getState() == Bundle.ACTIVE) {
+            warmUpLater();
+            return;
+        }
+        context.addFrameworkListener(new FrameworkListener() {
+            @Override
+            public void frameworkEvent(FrameworkEvent event) {
+                if (event.getType() == FrameworkEvent.STARTED) {
+                    context.removeFrameworkListener(this);
+                    warmUpLater();
+                }
+            }
+        });
+    }
+
+    private void warmUpLater() {
+        CompletableFuture.delayedExecutor(WARM_UP_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(this::ensureStarted);
+    }
+
+    /** Starts loading the live rules unless that has begun already (or this component is gone). */
+    private void ensureStarted() {
+        synchronized (starter) {
+            if (!closed && starter.getState() == Thread.State.NEW) {
+                starter.start();
+            }
         }
     }
 
@@ -160,15 +201,18 @@ public final class RuleSets {
     private void start() {
         try {
             StateRow state = data.read(RoutingMapper::state);
+            CompiledRuleSet defaults = null;
             if (state.activeVersion() == null) {
-                importDefaults();
+                defaults = importDefaults();
                 state = data.read(RoutingMapper::state);
             }
             int version = state.activeVersion();
             VersionRow row = data.read(m -> m.version(version));
             Live loaded;
             try {
-                loaded = new Live(version, RuleCompiler.compile(row.drl(), config.fireLimit()), null);
+                CompiledRuleSet compiled = defaults != null && version == 1 ? defaults
+                        : RuleCompiler.compile(row.drl(), config.fireLimit());
+                loaded = new Live(version, compiled, null);
                 LOG.info("Routing rules version {} live ({} rules)", version, loaded.rules().ruleNames().size());
             } catch (RuleCompilationException e) {
                 // Published versions compiled when they were published; this means the engine changed under them.
@@ -189,20 +233,26 @@ public final class RuleSets {
         }
     }
 
-    private void importDefaults() {
+    /** Makes the repository's default rules version 1 and returns them compiled. */
+    private CompiledRuleSet importDefaults() {
         String drl = resource(DEFAULT_DRL);
         String scenarios = resource(DEFAULT_SCENARIOS);
-        int rules = RuleCompiler.compile(drl, config.fireLimit()).ruleNames().size();
-        data.execute(m -> {
+        CompiledRuleSet compiled = RuleCompiler.compile(drl, config.fireLimit());
+        int rules = compiled.ruleNames().size();
+        boolean imported = data.write(m -> {
             Integer active = m.lockState();
             if (active != null) {
-                return; // another node (or an earlier start) got there first
+                return false; // another node (or an earlier start) got there first
             }
             m.insertVersion(new VersionRow(1, drl, scenarios, rules, "Default rules from rules/routing.drl", "kefu",
                     clock.instant()));
             m.activate(1);
+            return true;
         });
-        audit.record("system", "routing.rules.publish", "routing-rules:1", "default rules from rules/routing.drl");
+        if (imported) {
+            audit.record("system", "routing.rules.publish", "routing-rules:1", "default rules from rules/routing.drl");
+        }
+        return compiled;
     }
 
     private static String resource(String path) {
@@ -216,12 +266,13 @@ public final class RuleSets {
         }
     }
 
-    /** The live rules; waits for the first load at start. */
+    /** The live rules; the first call after start waits for them to compile. */
     Live live() {
         Live current = live.get();
         if (current != null) {
             return current;
         }
+        ensureStarted();
         try {
             return started.get(START_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -239,6 +290,7 @@ public final class RuleSets {
     // ------------------------------------------------------------------ reading
 
     Overview overview() {
+        live(); // on a new database the defaults become version 1 first
         StateRow state = data.read(RoutingMapper::state);
         Integer active = state.activeVersion();
         List<VersionSummary> versions = data.read(RoutingMapper::versions).stream()
@@ -250,6 +302,7 @@ public final class RuleSets {
     }
 
     VersionText version(int version) {
+        live();
         VersionRow row = data.read(m -> m.version(version));
         if (row == null) {
             throw new NoSuchElementException("no rule-set version " + version);
@@ -387,6 +440,7 @@ public final class RuleSets {
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("Say what changed: a comment is required to publish");
         }
+        live();
         String note = comment.strip().length() > 500 ? comment.strip().substring(0, 500) : comment.strip();
         CompiledRuleSet rules;
         try {
@@ -459,6 +513,7 @@ public final class RuleSets {
 
     /** Makes {@code version} live again (a roll back, or forward), without recompiling anything else. */
     VersionSummary activate(int version, String actor) {
+        live();
         VersionRow row = data.read(m -> m.version(version));
         if (row == null) {
             throw new NoSuchElementException("no rule-set version " + version);
