@@ -70,6 +70,19 @@ describe('routing rules in Chromium', { skip: skip ?? false }, () => {
     return content;
   }
 
+  /** Logs a new user in for the first time in {@code tab}, replacing the password the admin gave them. */
+  async function firstLogin(tab, username, ownPassword) {
+    await tab.goto(kefu.base + '/');
+    await tab.fill('input[name="username"]', username);
+    await tab.fill('input[name="password"]', 'First-password-2026');
+    await tab.click('button[type="submit"]');
+    await tab.waitForSelector('input[name="currentPassword"]');
+    await tab.fill('input[name="currentPassword"]', 'First-password-2026');
+    await tab.fill('input[name="newPassword"]', ownPassword);
+    await tab.fill('input[name="repeatPassword"]', ownPassword);
+    await tab.click('button[type="submit"]');
+  }
+
   before(async () => {
     kefu = await startKefu('e2e-routing', {
       'kefu.channel.webhook-demo.cfg': `app=demo\n.secret=${SECRET}\n`,
@@ -116,15 +129,7 @@ describe('routing rules in Chromium', { skip: skip ?? false }, () => {
   });
 
   it('opens the rules view as the analyst', async () => {
-    await page.goto(kefu.base + '/');
-    await page.fill('input[name="username"]', 'li');
-    await page.fill('input[name="password"]', 'First-password-2026');
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('input[name="currentPassword"]');
-    await page.fill('input[name="currentPassword"]', 'First-password-2026');
-    await page.fill('input[name="newPassword"]', 'Li-own-password-1');
-    await page.fill('input[name="repeatPassword"]', 'Li-own-password-1');
-    await page.click('button[type="submit"]');
+    await firstLogin(page, 'li', 'Li-own-password-1');
     await page.click('[data-view-id="kefu.routing.rules"]');
     const rules = await editor('Routing rules');
     await page.waitForFunction(() => document.querySelector('kefu-code-editor[label="Routing rules"]')?.value
@@ -197,15 +202,7 @@ describe('routing rules in Chromium', { skip: skip ?? false }, () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
     const supervisor = await context.newPage();
     supervisor.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await supervisor.goto(kefu.base + '/');
-    await supervisor.fill('input[name="username"]', 'wu');
-    await supervisor.fill('input[name="password"]', 'First-password-2026');
-    await supervisor.click('button[type="submit"]');
-    await supervisor.waitForSelector('input[name="currentPassword"]');
-    await supervisor.fill('input[name="currentPassword"]', 'First-password-2026');
-    await supervisor.fill('input[name="newPassword"]', 'Wu-own-password-1');
-    await supervisor.fill('input[name="repeatPassword"]', 'Wu-own-password-1');
-    await supervisor.click('button[type="submit"]');
+    await firstLogin(supervisor, 'wu', 'Wu-own-password-1');
     await supervisor.click('[data-view-id="kefu.inbox"]');
     const presence = supervisor.getByRole('combobox', { name: 'Presence' });
     await presence.waitFor();
