@@ -1,8 +1,8 @@
 -- Every published routing rule set. Versions are never changed or deleted: rolling back makes an older one live.
 CREATE TABLE routing_rule_version (
     version        INT           NOT NULL PRIMARY KEY,
-    drl            TEXT          NOT NULL,
-    scenarios      TEXT          NOT NULL,
+    drl            MEDIUMTEXT    NOT NULL,
+    scenarios      MEDIUMTEXT    NOT NULL,
     rule_count     INT           NOT NULL,
     comment        VARCHAR(500)  NOT NULL,
     published_by   VARCHAR(64)   NOT NULL,
@@ -13,8 +13,8 @@ CREATE TABLE routing_rule_version (
 CREATE TABLE routing_rule_state (
     id                INT           NOT NULL PRIMARY KEY,
     active_version    INT,
-    draft_drl         TEXT,
-    draft_scenarios   TEXT,
+    draft_drl         MEDIUMTEXT,
+    draft_scenarios   MEDIUMTEXT,
     draft_by          VARCHAR(64),
     draft_at          BIGINT
 );
@@ -74,7 +74,7 @@ CREATE TABLE routing_decision (
     agent_id         VARCHAR(36),
     fired_rules      TEXT          NOT NULL,
     actions          TEXT          NOT NULL,
-    facts            TEXT          NOT NULL,
+    facts            MEDIUMTEXT    NOT NULL,
     escalated        BOOLEAN       NOT NULL,
     fallback         BOOLEAN       NOT NULL,
     error            VARCHAR(2000)

@@ -63,9 +63,13 @@ public final class Decision {
         actions.add(new RoutingAction(ActionKind.ASSIGN, requireText(agent, "agent"), "", firingRule));
     }
 
-    /** Moves the conversation to {@code queue} and tells the supervisors why. */
+    /**
+     * Moves the conversation to {@code queue} and tells the supervisors why. The skills asked for so far are
+     * dropped: whoever serves the escalation queue takes it (a supervisor need not hold every agent skill).
+     */
     public void escalate(String queue, String reason) {
         routeTo(queue);
+        skills.clear();
         actions.add(new RoutingAction(ActionKind.ESCALATE, queue, reason, firingRule));
     }
 

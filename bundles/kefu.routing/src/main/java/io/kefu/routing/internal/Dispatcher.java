@@ -88,6 +88,7 @@ public final class Dispatcher implements EventHandler, Agents {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int ALERTS_SHOWN = 50;
+    private static final int MISSED_AT_START = 1000;
 
     /** A conversation waiting in a queue. */
     static final class Waiting {
@@ -190,6 +191,12 @@ public final class Dispatcher implements EventHandler, Agents {
     @Deactivate
     void deactivate() {
         thread.shutdownNow();
+        try {
+            // A new instance (the store moved, a configuration changed) must not run beside this one's last task.
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void addNotifier(Notifier notifier) {
@@ -208,10 +215,11 @@ public final class Dispatcher implements EventHandler, Agents {
                 agent.lastAssignedAt = row.lastAssignedAt();
                 agents.put(agent.userId, agent);
             }
-            for (RoutingMapper.LoadRow load : data.read(RoutingMapper::loads)) {
-                AgentState agent = agents.get(load.assigneeId());
+            for (RoutingMapper.HeldRow row : data.read(RoutingMapper::held)) {
+                held.put(row.id(), new Held(row.assigneeId(), row.channel()));
+                AgentState agent = agents.get(row.assigneeId());
                 if (agent != null) {
-                    agent.load.put(load.channel(), load.conversations());
+                    agent.changeLoad(row.channel(), 1);
                 }
             }
             for (WaitingRow row : data.read(RoutingMapper::waiting)) {
@@ -223,8 +231,13 @@ public final class Dispatcher implements EventHandler, Agents {
                         row.strategy(), row.preferLast(), List.of(), List.of());
                 waiting.put(entry.conversationId, entry);
             }
-            LOG.info("Routing: {} queues, {} agents, {} conversations waiting", queues.size(), agents.size(),
-                    waiting.size());
+            // Conversations that became queued while routing was not running (its events are lost then).
+            List<String> missed = data.read(m -> m.queuedWithoutRouting(MISSED_AT_START));
+            for (String id : missed) {
+                conversations.find(id).ifPresent(c -> route(c, "NEW"));
+            }
+            LOG.info("Routing: {} queues, {} agents, {} conversations waiting ({} picked up at start)",
+                    queues.size(), agents.size(), waiting.size(), missed.size());
             dispatchAll();
         } catch (RuntimeException e) {
             LOG.error("Routing could not load its state", e);
@@ -250,7 +263,7 @@ public final class Dispatcher implements EventHandler, Agents {
                     case NluEvents.UNDERSTOOD -> onUnderstood(conversationId);
                     default -> { }
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("Routing failed on {} for conversation {}", topic, conversationId, e);
             }
         });
@@ -303,9 +316,14 @@ public final class Dispatcher implements EventHandler, Agents {
         }
         boolean open = conversation.status() == ConversationStatus.OPEN
                 || conversation.status() == ConversationStatus.PENDING;
-        if (open && (conversation.assigneeId() != null || waiting.containsKey(conversationId))) {
-            route(conversation, "MESSAGE");
+        if (!open) {
+            return;
         }
+        // A customer writing again reopens a resolved conversation without a status event: its holder's load, or
+        // its place in a queue, are restored here.
+        reconcileHolder(conversation);
+        route(conversation, conversation.assigneeId() == null && !waiting.containsKey(conversationId)
+                ? "NEW" : "MESSAGE");
     }
 
     /** Brings the holder's load in line with the conversation as stored, and offers freed capacity at once. */
@@ -342,6 +360,7 @@ public final class Dispatcher implements EventHandler, Agents {
     private void route(Conversation conversation, String trigger) {
         Waiting entry = waiting.get(conversation.id());
         RoutingFacts facts = facts(conversation, trigger, entry);
+        String factsJson = DecisionRecords.write(facts); // what the rules saw, before any rule changed it
         RuleSets.Live live = ruleSets.live();
         SafeDecision decided = SafeDecision.of(live, facts, config.defaultQueue());
         RuleOutcome outcome = decided.outcome();
@@ -349,9 +368,10 @@ public final class Dispatcher implements EventHandler, Agents {
         String error = decided.error();
         boolean withAgent = facts.contact().isWithAgent();
         boolean escalates = outcome.actions().stream().anyMatch(a -> a.kind() == ActionKind.ESCALATE);
-        // A periodic look or a message that changes nothing is not worth a record.
-        if (!fallback && entry != null && ("WAITING".equals(trigger) || "MESSAGE".equals(trigger))
-                && outcome.actions().isEmpty() && outcome.sameDecision(entry.outcome)) {
+        // A periodic look or a message that changes nothing is not worth a record, and its actions (alerts, tags)
+        // were carried out when the same decision was first made.
+        if (entry != null && ("WAITING".equals(trigger) || "MESSAGE".equals(trigger))
+                && outcome.sameDecision(entry.outcome)) {
             return;
         }
         if (!fallback && withAgent && outcome.actions().isEmpty()) {
@@ -362,7 +382,7 @@ public final class Dispatcher implements EventHandler, Agents {
         DecisionRow row = new DecisionRow(decisionId, conversation.id(), conversation.customerId(), now, trigger,
                 live.version(), outcome.queue(), DecisionRecords.write(outcome.skills()), outcome.priority(),
                 outcome.strategy(), outcome.preferLastAgent(), null, DecisionRecords.write(outcome.firedRules()),
-                DecisionRecords.write(outcome.actions()), DecisionRecords.write(facts), escalates, fallback,
+                DecisionRecords.write(outcome.actions()), factsJson, escalates, fallback,
                 error == null ? null : clip(error, 2000));
         data.execute(m -> m.insertDecision(row));
         if (escalates) {
@@ -591,25 +611,49 @@ public final class Dispatcher implements EventHandler, Agents {
             AgentState agent = selector.select(agents.values(), queue == null ? null : queue.teamId(),
                     entry.queueId, entry.channel, entry.outcome, lastAgent);
             if (agent != null) {
-                assign(entry, agent);
+                try {
+                    assign(entry, agent);
+                } catch (RuntimeException e) {
+                    LOG.error("Conversation {} could not be assigned; it stays in queue {}", entry.conversationId,
+                            entry.queueId, e);
+                }
             }
         }
     }
 
     private void assign(Waiting entry, AgentState agent) {
+        // Someone may have taken or closed it since it was queued (their event is still on its way to this thread).
+        Conversation current = conversations.find(entry.conversationId).orElse(null);
+        boolean open = current != null && (current.status() == ConversationStatus.OPEN
+                || current.status() == ConversationStatus.PENDING);
+        if (!open || current.assigneeId() != null) {
+            waiting.remove(entry.conversationId);
+            data.execute(m -> m.deleteWaiting(entry.conversationId));
+            if (current != null) {
+                reconcileHolder(current);
+            }
+            return;
+        }
         Instant now = clock.instant();
-        waiting.remove(entry.conversationId);
+        Instant previous = agent.lastAssignedAt;
         agent.lastAssignedAt = now;
+        try {
+            data.execute(m -> {
+                m.deleteWaiting(entry.conversationId);
+                if (entry.decisionId != null) {
+                    m.setDecisionAgent(entry.decisionId, agent.userId);
+                }
+                m.updateAgent(Profiles.row(agent));
+            });
+            conversations.assign(entry.conversationId, agent.userId, null);
+        } catch (RuntimeException e) {
+            agent.lastAssignedAt = previous;
+            throw e; // the conversation stays in its queue, in memory and in routing_waiting
+        }
+        // Memory changes only once the database has: a failure above leaves the queue as it was.
+        waiting.remove(entry.conversationId);
         held.put(entry.conversationId, new Held(agent.userId, entry.channel));
         agent.changeLoad(entry.channel, 1);
-        data.execute(m -> {
-            m.deleteWaiting(entry.conversationId);
-            if (entry.decisionId != null) {
-                m.setDecisionAgent(entry.decisionId, agent.userId);
-            }
-            m.updateAgent(Profiles.row(agent));
-        });
-        conversations.assign(entry.conversationId, agent.userId, null);
         LOG.debug("Conversation {} assigned to {}", entry.conversationId, agent.userId);
     }
 
@@ -617,7 +661,9 @@ public final class Dispatcher implements EventHandler, Agents {
         try {
             for (Waiting entry : new ArrayList<>(waiting.values())) {
                 Conversation conversation = conversations.find(entry.conversationId).orElse(null);
-                if (conversation == null || conversation.assigneeId() != null) {
+                if (conversation == null || conversation.assigneeId() != null
+                        || conversation.status() == ConversationStatus.RESOLVED
+                        || conversation.status() == ConversationStatus.CLOSED) {
                     waiting.remove(entry.conversationId);
                     data.execute(m -> m.deleteWaiting(entry.conversationId));
                     continue;
@@ -625,7 +671,8 @@ public final class Dispatcher implements EventHandler, Agents {
                 route(conversation, "WAITING");
             }
             dispatchAll();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Caught whole: an escaping error would stop every later look (scheduleWithFixedDelay).
             LOG.error("Routing's look at waiting conversations failed", e);
         }
     }
@@ -698,10 +745,13 @@ public final class Dispatcher implements EventHandler, Agents {
                 throw new java.util.NoSuchElementException("no agent " + userId
                         + " (an agent appears once they open the inbox)");
             }
+            AgentState updated = new AgentState(agent.userId, agent.displayName, skills, teams, capacity,
+                    agent.presence, agent.presenceSince);
+            updated.lastAssignedAt = agent.lastAssignedAt;
+            data.execute(m -> m.updateAgent(Profiles.row(updated))); // the database first: memory follows it
             agent.skills = Map.copyOf(skills);
             agent.teams = Set.copyOf(teams);
             agent.capacity = Map.copyOf(capacity);
-            data.execute(m -> m.updateAgent(Profiles.row(agent)));
             events.postEvent(new Event(RoutingEvents.AGENT_CHANGED, props(RoutingEvents.AGENT, userId,
                     RoutingEvents.PRESENCE, agent.presence.name())));
             dispatchAll();

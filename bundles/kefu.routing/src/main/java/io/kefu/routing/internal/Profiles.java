@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 /** Agents' profiles to and from their rows, and the checks on what supervisors enter. */
 final class Profiles {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.*-]{1,64}");
+    /** So that a profile always fits its columns (skills 2,000, capacity 1,000 characters as JSON). */
+    static final int MAX_ENTRIES = 12;
     private static final TypeReference<Map<String, Integer>> INTS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -57,6 +59,9 @@ final class Profiles {
     /** Skill levels 1-5 with names of letters, digits, '_', '.', '-'. */
     static Map<String, Integer> checkSkills(Map<String, Integer> skills) {
         Map<String, Integer> clean = new LinkedHashMap<>();
+        if (skills != null && skills.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("an agent has at most " + MAX_ENTRIES + " skills");
+        }
         if (skills != null) {
             skills.forEach((skill, level) -> {
                 requireName(skill, "skill");
@@ -72,6 +77,9 @@ final class Profiles {
     /** Conversations per channel, 0-100; '*' is any other channel. */
     static Map<String, Integer> checkCapacity(Map<String, Integer> capacity) {
         Map<String, Integer> clean = new LinkedHashMap<>();
+        if (capacity != null && capacity.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("an agent has capacity for at most " + MAX_ENTRIES + " channels");
+        }
         if (capacity != null) {
             capacity.forEach((channel, count) -> {
                 requireName(channel, "channel");

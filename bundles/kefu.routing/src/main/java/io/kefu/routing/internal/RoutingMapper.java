@@ -41,8 +41,8 @@ public interface RoutingMapper {
     record AlertRow(String id, Instant atTime, String conversationId, String kind, String message, String ruleName) {
     }
 
-    /** An agent's open conversations on one channel (read from the conversation bundle's table at start). */
-    record LoadRow(String assigneeId, String channel, int conversations) {
+    /** An open conversation held by an agent (read from the conversation bundle's table at start). */
+    record HeldRow(String id, String assigneeId, String channel) {
     }
 
     // ------------------------------------------------------------------ rule sets
@@ -101,11 +101,17 @@ public interface RoutingMapper {
             + " last_assigned_at = #{lastAssignedAt} WHERE user_id = #{userId}")
     int updateAgent(AgentRow row);
 
-    @Select("SELECT assignee_id, channel, COUNT(*) AS conversations FROM conv_conversation"
-            + " WHERE assignee_id IS NOT NULL AND status IN ('OPEN', 'PENDING') GROUP BY assignee_id, channel")
-    List<LoadRow> loads();
+    @Select("SELECT id, assignee_id, channel FROM conv_conversation"
+            + " WHERE assignee_id IS NOT NULL AND status IN ('OPEN', 'PENDING')")
+    List<HeldRow> held();
 
     // ------------------------------------------------------------------ waiting conversations
+
+    @Select("SELECT c.id FROM conv_conversation c WHERE c.assignee_id IS NULL AND c.handling = 'QUEUED'"
+            + " AND c.status IN ('OPEN', 'PENDING')"
+            + " AND NOT EXISTS (SELECT 1 FROM routing_waiting w WHERE w.conversation_id = c.id)"
+            + " ORDER BY c.opened_at LIMIT #{limit}")
+    List<String> queuedWithoutRouting(@Param("limit") int limit);
 
     @Select("SELECT conversation_id, queue_id, channel, customer_id, priority, skills, strategy, prefer_last,"
             + " waiting_since FROM routing_waiting")
@@ -142,7 +148,8 @@ public interface RoutingMapper {
     @Select("SELECT " + DECISION_COLUMNS + " FROM routing_decision WHERE conversation_id = #{id} ORDER BY decided_at DESC, id LIMIT 50")
     List<DecisionRow> decisions(@Param("id") String conversationId);
 
-    @Select("SELECT " + DECISION_COLUMNS + " FROM routing_decision WHERE decided_at >= #{since} ORDER BY decided_at LIMIT #{limit}")
+    @Select("SELECT " + DECISION_COLUMNS + " FROM routing_decision WHERE decided_at >= #{since}"
+            + " ORDER BY decided_at DESC LIMIT #{limit}")
     List<DecisionRow> decisionsSince(@Param("since") Instant since, @Param("limit") int limit);
 
     @Select("SELECT " + DECISION_COLUMNS + " FROM routing_decision WHERE fallback = TRUE ORDER BY decided_at DESC LIMIT #{limit}")

@@ -125,6 +125,7 @@ public final class RuleSets {
     private final CompletableFuture<Live> started = new CompletableFuture<>();
     private final Thread starter;
     private volatile boolean closed;
+    private final Object publishing = new Object();
 
     @Activate
     public RuleSets(@Reference RoutingData data, @Reference AuditLog audit, @Reference EventAdmin events,
@@ -190,7 +191,9 @@ public final class RuleSets {
 
     @Deactivate
     void deactivate() {
-        closed = true;
+        synchronized (starter) {
+            closed = true;
+        }
         starter.interrupt();
         Live current = live.getAndSet(null);
         if (current != null && current.rules() != null) {
@@ -222,8 +225,9 @@ public final class RuleSets {
             }
             live.set(loaded);
             started.complete(loaded);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (closed) {
+                started.complete(new Live(0, null, "routing stopped while loading its rules"));
                 return; // stopped while loading (the store moved, or Kefu is stopping): nothing is lost
             }
             LOG.error("Routing rules could not be loaded; conversations go to the default queue", e);
@@ -468,14 +472,17 @@ public final class RuleSets {
             int ruleCount = rules.ruleNames().size();
             Instant now = clock.instant();
             String scenarioText = scenarios == null ? "" : scenarios;
-            int version = data.write(m -> {
-                m.lockState();
-                int next = m.latestVersion() + 1;
-                m.insertVersion(new VersionRow(next, drl, scenarioText, ruleCount, note, actor, now));
-                m.activate(next);
-                return next;
-            });
-            swap(new Live(version, rules, null));
+            int version;
+            synchronized (publishing) { // the database and the live rules change together, one publish at a time
+                version = data.write(m -> {
+                    m.lockState();
+                    int next = m.latestVersion() + 1;
+                    m.insertVersion(new VersionRow(next, drl, scenarioText, ruleCount, note, actor, now));
+                    m.activate(next);
+                    return next;
+                });
+                swap(new Live(version, rules, null));
+            }
             published = true;
             audit.record(actor, "routing.rules.publish", "routing-rules:" + version, note);
             events.postEvent(new Event(RoutingEvents.RULES_PUBLISHED, Map.of(RoutingEvents.VERSION, version,
@@ -524,11 +531,18 @@ public final class RuleSets {
         } catch (RuleCompilationException e) {
             throw new RulesRefused("Version " + version + " no longer compiles", e.problems());
         }
-        data.execute(m -> {
-            m.lockState();
-            m.activate(version);
-        });
-        swap(new Live(version, rules, null));
+        synchronized (publishing) {
+            try {
+                data.execute(m -> {
+                    m.lockState();
+                    m.activate(version);
+                });
+            } catch (RuntimeException e) {
+                rules.dispose();
+                throw e;
+            }
+            swap(new Live(version, rules, null));
+        }
         audit.record(actor, "routing.rules.activate", "routing-rules:" + version, "version " + version
                 + " is live again");
         events.postEvent(new Event(RoutingEvents.RULES_PUBLISHED, Map.of(RoutingEvents.VERSION, version,
