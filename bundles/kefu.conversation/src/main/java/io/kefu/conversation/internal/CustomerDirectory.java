@@ -3,12 +3,11 @@ package io.kefu.conversation.internal;
 import io.kefu.api.customer.Customer;
 import io.kefu.api.customer.CustomerTier;
 import io.kefu.api.customer.Customers;
+import io.kefu.api.security.AuditLog;
 import io.kefu.api.security.KefuUser;
 import io.kefu.conversation.internal.Rows.CustomerRow;
 import io.kefu.conversation.internal.Rows.IdentityRow;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -19,12 +18,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Customers.class)
 public final class CustomerDirectory implements Customers {
     private final ConversationData data;
-    private final CustomerService customers;
+    private final AuditLog audit;
 
     @Activate
-    public CustomerDirectory(@Reference ConversationData data, @Reference CustomerService customers) {
+    public CustomerDirectory(@Reference ConversationData data, @Reference AuditLog audit) {
         this.data = data;
-        this.customers = customers;
+        this.audit = audit;
     }
 
     @Override
@@ -48,11 +47,22 @@ public final class CustomerDirectory implements Customers {
 
     @Override
     public Customer addTag(String customerId, String tag, KefuUser actor) {
+        String trimmed = tag == null ? "" : tag.trim();
+        if (!CustomerService.TAG.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("a tag is 1-64 letters, digits, spaces, '.', '_' or '-': '" + tag + "'");
+        }
         Customer customer = find(customerId).orElseThrow(() -> new NoSuchElementException("no customer " + customerId));
-        if (!customer.tags().contains(tag)) {
-            List<String> tags = new ArrayList<>(customer.tags());
-            tags.add(tag);
-            customers.setTags(customer.id(), tags, actor == null ? "system" : actor.username());
+        // One insert of the one tag: the customer's other tags, and edits made meanwhile, stay as they are.
+        boolean added = data.write(m -> {
+            if (m.tagsOf(customer.id()).contains(trimmed)) {
+                return false;
+            }
+            m.insertTag(customer.id(), trimmed);
+            return true;
+        });
+        if (added) {
+            audit.record(actor == null ? "system" : actor.username(), "customer.tag", "customer:" + customer.id(),
+                    trimmed);
         }
         return find(customer.id()).orElseThrow();
     }

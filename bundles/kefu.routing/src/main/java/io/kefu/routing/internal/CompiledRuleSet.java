@@ -156,7 +156,12 @@ public final class CompiledRuleSet {
             }
             handles.clear();
             decision = null;
-            return session.getFactCount() == 0;
+            // Every entry point counts: a rule may have inserted into one of its own.
+            long left = session.getFactCount();
+            for (org.kie.api.runtime.rule.EntryPoint entryPoint : session.getEntryPoints()) {
+                left += entryPoint.getFactCount();
+            }
+            return left == 0;
         }
 
         @Override

@@ -305,6 +305,9 @@ public final class Dispatcher implements EventHandler, Agents {
         if (!open && waiting.remove(conversationId) != null) {
             data.execute(m -> m.deleteWaiting(conversationId));
         }
+        if (!open) {
+            escalated.remove(conversationId); // recorded on its decisions; memory only spares a query while open
+        }
         reconcileHolder(conversation);
     }
 

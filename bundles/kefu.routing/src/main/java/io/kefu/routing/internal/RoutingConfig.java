@@ -3,7 +3,10 @@ package io.kefu.routing.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration PID {@code kefu.routing}, in {@code conf/kefu.routing.cfg}; applied while running. */
+/**
+ * Configuration PID {@code kefu.routing}, in {@code conf/kefu.routing.cfg}; applied while running, except
+ * {@code waitingCheckSeconds}, which takes effect when routing next starts.
+ */
 @ObjectClassDefinition(name = "Kefu routing", description = "How conversations reach agents")
 @interface RoutingConfig {
     @AttributeDefinition(description = "The queue a conversation goes to when no rule chose one, or when the rules"
