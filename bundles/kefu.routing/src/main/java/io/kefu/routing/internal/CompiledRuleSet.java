@@ -55,14 +55,7 @@ public final class CompiledRuleSet {
     public RuleOutcome decide(RoutingFacts facts, String defaultQueue) {
         // Drools finds helpers (its executors, the JIT of constraints after a few evaluations) through the context
         // class loader while firing too, not only while compiling: without it they fail once and stay broken.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(CompiledRuleSet.class.getClassLoader());
-        try {
-            return decideWithLoader(facts, defaultQueue);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return RuleCompiler.withBundleLoader(() -> decideWithLoader(facts, defaultQueue));
     }
 
     private RuleOutcome decideWithLoader(RoutingFacts facts, String defaultQueue) {

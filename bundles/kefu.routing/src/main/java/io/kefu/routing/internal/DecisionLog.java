@@ -21,4 +21,9 @@ public final class DecisionLog implements RoutingDecisions {
     public List<RoutingDecision> of(String conversationId) {
         return data.read(m -> m.decisions(conversationId)).stream().map(DecisionRecords::decision).toList();
     }
+
+    /** Decisions whose rules failed (the conversation went to the default queue), newest first. */
+    List<RoutingDecision> failed(int limit) {
+        return data.read(m -> m.failedDecisions(limit)).stream().map(DecisionRecords::decision).toList();
+    }
 }

@@ -709,9 +709,7 @@ public final class Dispatcher implements EventHandler, Agents {
     @Override
     public Agent setProfile(String userId, Map<String, Integer> skills, Set<String> teamIds,
             Map<String, Integer> capacity) {
-        Set<String> teams = Profiles.checkTeams(List.copyOf(teamIds), data.read(RoutingMapper::teams).stream()
-                .map(RoutingMapper.TeamRow::id).collect(java.util.stream.Collectors.toSet()));
-        return agent(updateProfile(userId, Profiles.checkSkills(skills), teams, Profiles.checkCapacity(capacity)));
+        return agent(updateProfile(userId, skills, teamIds == null ? null : List.copyOf(teamIds), capacity));
     }
 
     private static Agent agent(AgentView view) {
@@ -740,8 +738,16 @@ public final class Dispatcher implements EventHandler, Agents {
         });
     }
 
-    AgentView updateProfile(String userId, Map<String, Integer> skills, Set<String> teams,
-            Map<String, Integer> capacity) {
+    /**
+     * Sets an agent's skills, teams and capacity, checked here for both callers (the {@link Agents} service and
+     * REST): levels 1-5, known teams, capacities 0-100, a bounded number of entries.
+     */
+    AgentView updateProfile(String userId, Map<String, Integer> rawSkills, List<String> rawTeams,
+            Map<String, Integer> rawCapacity) {
+        Map<String, Integer> skills = Profiles.checkSkills(rawSkills);
+        Set<String> teams = Profiles.checkTeams(rawTeams, data.read(RoutingMapper::teams).stream()
+                .map(RoutingMapper.TeamRow::id).collect(java.util.stream.Collectors.toSet()));
+        Map<String, Integer> capacity = Profiles.checkCapacity(rawCapacity);
         return call(() -> {
             AgentState agent = agents.get(userId);
             if (agent == null) {

@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,6 +45,7 @@ public final class RoutingResource {
     private static final int ERRORS_SHOWN = 100;
 
     private final Dispatcher dispatcher;
+    private final DecisionLog decisions;
     private final RoutingData data;
 
     public record PresenceBody(String presence) {
@@ -59,8 +58,10 @@ public final class RoutingResource {
     }
 
     @Activate
-    public RoutingResource(@Reference Dispatcher dispatcher, @Reference RoutingData data) {
+    public RoutingResource(@Reference Dispatcher dispatcher, @Reference DecisionLog decisions,
+            @Reference RoutingData data) {
         this.dispatcher = dispatcher;
+        this.decisions = decisions;
         this.data = data;
     }
 
@@ -108,10 +109,7 @@ public final class RoutingResource {
             throw ApiException.badRequest("request.empty", "A JSON body is required");
         }
         try {
-            Set<String> teams = Profiles.checkTeams(body.teams(), data.read(RoutingMapper::teams).stream()
-                    .map(TeamRow::id).collect(Collectors.toSet()));
-            return dispatcher.updateProfile(userId, Profiles.checkSkills(body.skills()), teams,
-                    Profiles.checkCapacity(body.capacity()));
+            return dispatcher.updateProfile(userId, body.skills(), body.teams(), body.capacity());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("routing.agent", e.getMessage());
         } catch (NoSuchElementException e) {
@@ -130,13 +128,13 @@ public final class RoutingResource {
     @Path("/conversations/{id}/decisions")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     public List<RoutingDecision> decisions(@PathParam("id") String conversationId) {
-        return data.read(m -> m.decisions(conversationId)).stream().map(DecisionRecords::decision).toList();
+        return decisions.of(conversationId);
     }
 
     @GET
     @Path("/errors")
     @RolesAllowed(Roles.ADMIN)
     public List<RoutingDecision> errors() {
-        return data.read(m -> m.failedDecisions(ERRORS_SHOWN)).stream().map(DecisionRecords::decision).toList();
+        return decisions.failed(ERRORS_SHOWN);
     }
 }
