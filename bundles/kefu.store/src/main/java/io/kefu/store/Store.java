@@ -25,4 +25,11 @@ public interface Store {
      * epoch milliseconds, the one timestamp representation that behaves the same on H2, MySQL and MariaDB.
      */
     SqlSessionFactory sessionFactory(Class<?>... mappers);
+
+    /**
+     * The shared pool itself, for an engine embedded in a bundle that runs its own SQL (Camunda's MyBatis). Its
+     * connections are read-committed and do not auto-commit; whoever borrows one commits or rolls back and closes
+     * it. Kefu's own data goes through {@link #sessionFactory} instead.
+     */
+    javax.sql.DataSource dataSource();
 }

@@ -170,8 +170,8 @@ public final class PooledStore implements Store, HealthCheck, AutoCloseable {
         }
     }
 
-    /** The pool itself; for the store's own tests and for embedded engines wired inside this package's users. */
-    DataSource dataSource() {
+    @Override
+    public DataSource dataSource() {
         return pool;
     }
 

@@ -1,0 +1,39 @@
+package io.kefu.api.workflow;
+
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The process a {@link ProcessAction} acts for: its variables, and the inputs the step maps for it. */
+@ProviderType
+public interface ActionContext {
+    String processKey();
+
+    String processInstanceId();
+
+    /** What the process is about: a ticket id for a ticket's lifecycle, a conversation id for an agent's SOP. */
+    String businessKey();
+
+    /** The BPMN element running the action. */
+    String activityId();
+
+    /**
+     * The call's optional third argument, for actions that take one word:
+     * {@code ${actions.run('ticket.status', execution, 'TRIAGE')}}; null when the call has none.
+     */
+    String argument();
+
+    /** A variable as the step sees it: its own inputs first, then the process's variables; null when unset. */
+    Object variable(String name);
+
+    /** {@link #variable} as text, or {@code fallback} when unset or blank. */
+    default String text(String name, String fallback) {
+        Object value = variable(name);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+
+    /** All variables the step sees. */
+    Map<String, Object> variables();
+
+    /** Sets a variable on the process instance, for later steps and gateways. */
+    void setVariable(String name, Object value);
+}

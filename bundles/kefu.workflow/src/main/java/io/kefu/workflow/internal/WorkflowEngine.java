@@ -1,0 +1,121 @@
+package io.kefu.workflow.internal;
+
+import io.kefu.store.DatabaseKind;
+import io.kefu.store.Store;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Camunda engine on Kefu's database. Camunda finds its expression language, MyBatis mappings and
+ * parsers through the thread's context class loader, which inside OSGi must be this bundle's: it is set while the
+ * engine boots and around every call ({@link #call}), and the job executor's threads inherit it from the boot.
+ */
+@Component(service = WorkflowEngine.class, configurationPid = "kefu.workflow")
+@Designate(ocd = WorkflowConfig.class)
+public final class WorkflowEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkflowEngine.class);
+
+    private final ProcessEngine engine;
+
+    @Activate
+    public WorkflowEngine(@Reference Store store, @Reference ProcessActions actions, WorkflowConfig config) {
+        this(store.dataSource(), store.kind(), actions,
+                new Settings(config.jobExecutor(), config.jobThreads(), config.historyTimeToLive()));
+    }
+
+    /** The engine's settings that tests and benchmarks choose too. */
+    public record Settings(boolean jobExecutor, int jobThreads, String historyTimeToLive) {
+        public static Settings defaults() {
+            return new Settings(true, 3, "P180D");
+        }
+    }
+
+    public WorkflowEngine(DataSource dataSource, DatabaseKind kind, ProcessActions actions, Settings settings) {
+        long started = System.nanoTime();
+        this.engine = withBundleLoader(() -> configuration(dataSource, kind, actions, settings).buildProcessEngine());
+        LOG.info("Workflow engine started on {} in {} ms (job executor {})", kind,
+                (System.nanoTime() - started) / 1_000_000, settings.jobExecutor() ? "on" : "off");
+    }
+
+    static ProcessEngineConfigurationImpl configuration(DataSource dataSource, DatabaseKind kind,
+            ProcessActions actions, Settings settings) {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("kefu-" + System.identityHashCode(configuration));
+        configuration.setDataSource(dataSource);
+        // The pool hands out connections with auto-commit off (kefu.store); Camunda commits its own transactions.
+        configuration.setTransactionsExternallyManaged(false);
+        configuration.setDatabaseType(kind == DatabaseKind.H2 ? "h2" : "mysql");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        // Ids from one database row (Camunda's default) make every engine thread wait on that row under load.
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setHistoryTimeToLive(settings.historyTimeToLive());
+        // DMN decision tables are not used, and their FEEL engine (Scala) is left out of the bundle.
+        configuration.setDmnEnabled(false);
+        configuration.setDmnFeelEnableLegacyBehavior(true);
+        configuration.setMetricsEnabled(false);
+        configuration.setTaskMetricsEnabled(false);
+        // A failing step is retried 3 times before it becomes an incident an admin retries.
+        configuration.setDefaultNumberOfRetries(3);
+        configuration.setJobExecutorActivate(settings.jobExecutor());
+        DefaultJobExecutor jobs = new DefaultJobExecutor();
+        jobs.setCorePoolSize(settings.jobThreads());
+        jobs.setMaxPoolSize(settings.jobThreads());
+        jobs.setMaxJobsPerAcquisition(Math.max(3, settings.jobThreads() * 2));
+        configuration.setJobExecutor(jobs);
+        // The names processes' expressions may use: ${actions.run('ticket.create', execution)}.
+        configuration.setBeans(Map.of("actions", actions));
+        return configuration;
+    }
+
+    /** Runs {@code work} on the engine with this bundle as the context class loader (see the class comment). */
+    public <T> T call(Function<ProcessEngine, T> work) {
+        return withBundleLoader(() -> work.apply(engine));
+    }
+
+    public void run(java.util.function.Consumer<ProcessEngine> work) {
+        call(engine -> {
+            work.accept(engine);
+            return null;
+        });
+    }
+
+    static <T> T withBundleLoader(Callable<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(WorkflowEngine.class.getClassLoader());
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        withBundleLoader(() -> {
+            engine.close();
+            return null;
+        });
+    }
+}
