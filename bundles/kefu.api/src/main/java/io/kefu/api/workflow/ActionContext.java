@@ -13,6 +13,12 @@ public interface ActionContext {
     /** What the process is about: a ticket id for a ticket's lifecycle, a conversation id for an agent's SOP. */
     String businessKey();
 
+    /**
+     * The engine's time, which is the time actions should use: timers fire by it, and tests set it (a controlled
+     * clock) to move SLA timers without waiting.
+     */
+    java.time.Instant now();
+
     /** The BPMN element running the action. */
     String activityId();
 

@@ -35,13 +35,18 @@ public interface Workflows {
     void assignTask(String taskId, String assigneeId);
 
     /**
-     * Completes a task with the values of its form, checked against the form first.
+     * Completes a task with the values of its form, checked against the form first. With a null {@code actor},
+     * Kefu itself completes it (a ticket moved on from its own screen, whose access was checked there): neither
+     * the assignee nor the form is checked.
      *
      * @throws TaskAccessException when {@code actor} may not complete it
      * @throws InvalidTaskDataException when the values break the form's rules
      * @throws java.util.NoSuchElementException when no such open task exists
      */
     void complete(String taskId, Map<String, Object> values, KefuUser actor);
+
+    /** Sets variables of a running instance, for the steps still to come (a ticket's new assignee, say). */
+    void setVariables(String processInstanceId, Map<String, Object> variables);
 
     /** Ends the running instances for {@code businessKey} of {@code processKey} (a ticket closed by hand, say). */
     void cancel(String processKey, String businessKey, String reason);

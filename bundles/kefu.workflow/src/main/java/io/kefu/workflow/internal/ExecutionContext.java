@@ -17,6 +17,11 @@ final class ExecutionContext implements ActionContext {
     }
 
     @Override
+    public java.time.Instant now() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    }
+
+    @Override
     public String argument() {
         return argument;
     }
