@@ -24,21 +24,25 @@ function builtInViewSource(url: string | undefined): string | null {
 /**
  * Makes the dev server answer the same URLs as the built output, so the
  * unchanged index.html and import map work in both: /workbench/shell.js,
- * /workbench/lib/{lit,kefu,code-editor}.js, /workbench/lib/lit/* and the
+ * /workbench/lib/{lit,kefu,code-editor,process-modeler,form-viewer}.js, /workbench/lib/lit/* and the
  * built-in views become thin modules over the sources (no such files exist on
  * disk). Because the shell's own '@kefu/workbench' import resolves to the same
  * URL the import map gives to plug-ins, both get one SDK instance (likewise
- * '@kefu/code-editor'); Lit is one pre-bundled dependency.
+ * '@kefu/code-editor' and the bpmn.io modules); Lit is one pre-bundled dependency.
  */
 function devModules(): Plugin {
   const sources: Record<string, string> = {
     '/workbench/shell.js': '/src/shell.ts',
     '/workbench/lib/kefu.js': '/src/lib/kefu.ts',
     '/workbench/lib/code-editor.js': '/src/lib/code-editor.ts',
+    '/workbench/lib/process-modeler.js': '/src/lib/process-modeler.ts',
+    '/workbench/lib/form-viewer.js': '/src/lib/form-viewer.ts',
   };
   const bareNames: Record<string, string> = {
     '@kefu/workbench': '/workbench/lib/kefu.js',
     '@kefu/code-editor': '/workbench/lib/code-editor.js',
+    '@kefu/process-modeler': '/workbench/lib/process-modeler.js',
+    '@kefu/form-viewer': '/workbench/lib/form-viewer.js',
   };
   return {
     name: 'kefu-dev-modules',
@@ -84,6 +88,8 @@ export default defineConfig({
       // find CodeMirror on first use and reload the page; listed together, its packages share one @codemirror/state.
       '@codemirror/state', '@codemirror/view', '@codemirror/commands', '@codemirror/language', '@codemirror/lint',
       '@codemirror/search', '@codemirror/legacy-modes/mode/xml', '@codemirror/legacy-modes/mode/yaml', '@lezer/highlight',
+      // The same for the bpmn.io modules, imported by URL only as well.
+      'bpmn-js/lib/Modeler', '@bpmn-io/form-js',
     ],
   },
   build: {
@@ -102,8 +108,9 @@ export default defineConfig({
         'workbench/lib/kefu': 'src/lib/kefu.ts',
         ...Object.fromEntries(builtInViews.map((view) => [`workbench/views/${view}`, `src/views/${view}.ts`])),
       },
-      // Resolved by the page's import map at run time, never bundled. The code editor is built by vite.editor.config.ts.
-      external: ['lit', /^lit\//, '@kefu/workbench', '@kefu/code-editor'],
+      // Resolved by the page's import map at run time, never bundled. The code editor is built by vite.editor.config.ts,
+      // the bpmn.io modules by vite.bpmn.config.ts.
+      external: ['lit', /^lit\//, '@kefu/workbench', '@kefu/code-editor', '@kefu/process-modeler', '@kefu/form-viewer'],
       // Vite drops entry exports in app builds by default; the SDK's exports are its API.
       preserveEntrySignatures: 'strict',
       output: {

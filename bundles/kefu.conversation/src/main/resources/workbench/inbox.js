@@ -2,7 +2,9 @@
 // The agent's inbox (收件箱): conversation list, the open conversation with its composer, and the customer panel,
 // topped by agent assist (what understanding made of the dialogue, suggested answers) when kefu.nlu and
 // kefu.knowledge are installed. With kefu.routing installed, the list's header carries the agent's presence and load,
-// and the side panel explains where routing sent the open conversation and why.
+// and the side panel explains where routing sent the open conversation and why. With kefu.workflow installed, the side
+// panel guides the agent through procedures (SOPs: suggested ones, each running one's current step with its form); with
+// kefu.ticketing, it lists the conversation's tickets and creates new ones (see work-panel.js).
 //
 // Plain JavaScript on purpose: the kefu.conversation bundle serves this folder as it is (no build step), and the
 // shell's import map supplies 'lit', 'lit/…' and '@kefu/workbench'. Types are JSDoc only.
@@ -19,6 +21,7 @@ import {
   adoptDocumentStyles, api, ApiError, baseStyles, currentUser, formatDateTime, hasRole, Loader, LocaleController, locale, pager,
   registerMessages, t, toast,
 } from '@kefu/workbench';
+import './work-panel.js';
 
 /**
  * @typedef {{items: T[], offset: number, limit: number, total: number}} Page
@@ -107,8 +110,8 @@ import {
 /** @typedef {{conversationId: string, messageId: string, text: string}} SuggestionQuery */
 /**
  * Which optional features this Kefu offers this user: understanding (kefu.nlu), suggestions (kefu.knowledge), the
- * agent's presence and routing's decisions (kefu.routing).
- * @typedef {{nlu: boolean, knowledge: boolean, presence: boolean, routing: boolean}} AssistCaps
+ * agent's presence and routing's decisions (kefu.routing), guided procedures (kefu.workflow), tickets (kefu.ticketing).
+ * @typedef {{nlu: boolean, knowledge: boolean, presence: boolean, routing: boolean, workflow: boolean, tickets: boolean}} AssistCaps
  */
 /**
  * The signed-in agent as routing sees them (GET /api/routing/me).
@@ -705,8 +708,10 @@ const NLU_PATH = /\/nlu\/conversations\/\{[^}/]+\}$/;
 const KNOWLEDGE_PATH = /\/knowledge\/search$/;
 const PRESENCE_PATH = /\/routing\/me$/;
 const DECISIONS_PATH = /\/routing\/conversations\/\{[^}/]+\}\/decisions$/;
+const SOPS_PATH = /\/workflow\/conversations\/\{[^}/]+\}\/sops$/;
+const TICKETS_PATH = /\/tickets\/conversations\/\{[^}/]+\}$/;
 const PRESENCES = ['ONLINE', 'AWAY', 'OFFLINE'];
-const ALL_CAPS = { nlu: true, knowledge: true, presence: true, routing: true };
+const ALL_CAPS = { nlu: true, knowledge: true, presence: true, routing: true, workflow: true, tickets: true };
 /** Understanding runs just after a message is stored: a fresh message without a result yet is asked for again. */
 const NLU_RETRY_MS = [700, 1500, 3000, 6000];
 const NLU_FRESH_MS = 5 * 60_000;
@@ -756,6 +761,8 @@ function assistCaps() {
           knowledge: offered(paths, KNOWLEDGE_PATH, roles),
           presence: offered(paths, PRESENCE_PATH, roles),
           routing: offered(paths, DECISIONS_PATH, roles),
+          workflow: offered(paths, SOPS_PATH, roles),
+          tickets: offered(paths, TICKETS_PATH, roles),
         };
     } catch {
       // No description: call the endpoints themselves; a 404 or 403 then hides the feature.
@@ -1182,6 +1189,8 @@ export class KefuInboxView extends LitElement {
     this.timers = {};
     /** @type {AbortController|null} */
     this.countsRequest = null;
+    /** An agent's name by id, for the procedures panel (one function, so passing it never re-renders the panel). */
+    this.nameOf = (id) => this.agentName(id);
 
     /** @type {Loader<Page<InboxEntry>, number>} */
     this.list = new Loader(this, async (signal, offset) => {
@@ -1686,7 +1695,7 @@ export class KefuInboxView extends LitElement {
     return caps;
   }
 
-  /** @param {'nlu'|'knowledge'|'presence'|'routing'} feature */
+  /** @param {'nlu'|'knowledge'|'presence'|'routing'|'workflow'|'tickets'} feature */
   withdraw(feature) {
     this.assist = withdrawAssist(feature);
   }
@@ -2382,7 +2391,26 @@ export class KefuInboxView extends LitElement {
     } else {
       content = this.renderProfile(profile);
     }
-    return html`<aside class="ib-pane ib-side-pane" aria-label=${t('inbox.customer')}>${this.renderAssist()}${this.renderRouting()}${content}</aside>`;
+    return html`<aside class="ib-pane ib-side-pane" aria-label=${t('inbox.customer')}
+        @kefu-inbox-withdraw=${(e) => { if (e.detail?.feature) this.withdraw(e.detail.feature); }}>${this.renderAssist()}${this.renderWork()}${this.renderRouting()}${content}</aside>`;
+  }
+
+  /**
+   * The work beside the conversation (work-panel.js): guided procedures when kefu.workflow is installed, the
+   * conversation's tickets when kefu.ticketing is. Each goes away by itself when its endpoints answer 404 or 403.
+   */
+  renderWork() {
+    const thread = this.openThread;
+    const caps = this.assist;
+    if (!thread || !caps || (!caps.workflow && !caps.tickets)) return nothing;
+    const c = thread.conversation;
+    return html`${caps.workflow
+        ? html`<kefu-inbox-procedures .conversationId=${thread.id} .revision=${thread.messages.length}
+            .agentName=${this.nameOf}></kefu-inbox-procedures>`
+        : nothing}${caps.tickets
+        ? html`<kefu-inbox-tickets .conversationId=${thread.id} .customerId=${c.customerId ?? null} .subject=${c.subject ?? ''}
+            .revision=${thread.messages.length}></kefu-inbox-tickets>`
+        : nothing}`;
   }
 
   /** The assist area: the dialogue so far and suggested answers. Absent when neither bundle is installed. */

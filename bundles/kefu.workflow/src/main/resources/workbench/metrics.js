@@ -17,7 +17,7 @@ import {
   adoptDocumentStyles, api, ApiError, baseStyles, Loader, LocaleController, locale, registerMessages, t,
 } from '@kefu/workbench';
 
-/** @typedef {{activityId: string, name: string, count: number, avgMillis: number, p90Millis: number}} Step */
+/** @typedef {{activityId: string, name: string, type: string, count: number, avgMillis: number, p90Millis: number}} Step */
 /**
  * @typedef {object} ProcessMetrics
  * @property {string} key
@@ -25,12 +25,12 @@ import {
  * @property {number} started
  * @property {number} completed
  * @property {number} running
- * @property {number|null} avgMillis
- * @property {number|null} p90Millis
+ * @property {number} avgMillis of the instances that finished in the period (0 when none did)
+ * @property {number} p90Millis
  * @property {Step[]} steps
  */
 /** @typedef {{from: string, to: string, processes: ProcessMetrics[]}} WorkflowMetrics */
-/** @typedef {{target: string, policy: string, met: number, breached: number, running: number}} SlaRow */
+/** @typedef {{target: string, policy?: string, met: number, breached: number, running: number}} SlaRow policy: when the server splits targets by policy */
 /** @typedef {{status: string, count: number, ageBuckets: Record<string, number>}} OpenRow */
 /** @typedef {{sla: SlaRow[], open: OpenRow[]}} TicketMetrics */
 
@@ -83,7 +83,7 @@ registerMessages('en', {
   'workflow.metrics.bucketTitle': '{status}, {bucket}: {count}',
   'workflow.metrics.age': 'Age',
   'workflow.metrics.status.NEW': 'New',
-  'workflow.metrics.status.OPEN': 'Open',
+  'workflow.metrics.status.TRIAGE': 'Triage',
   'workflow.metrics.status.ASSIGNED': 'Assigned',
   'workflow.metrics.status.PENDING_CUSTOMER': 'Waiting for customer',
   'workflow.metrics.status.RESOLVED': 'Resolved',
@@ -92,7 +92,9 @@ registerMessages('en', {
   'workflow.metrics.seconds': '{n} s',
   'workflow.metrics.minutes': '{n} min',
   'workflow.metrics.hours': '{h} h {m} min',
+  'workflow.metrics.hoursOnly': '{h} h',
   'workflow.metrics.daysHours': '{d} d {h} h',
+  'workflow.metrics.daysOnly': '{d} d',
 });
 
 registerMessages('zh-CN', {
@@ -142,7 +144,7 @@ registerMessages('zh-CN', {
   'workflow.metrics.bucketTitle': '{status}，{bucket}：{count}',
   'workflow.metrics.age': '时长',
   'workflow.metrics.status.NEW': '新建',
-  'workflow.metrics.status.OPEN': '待处理',
+  'workflow.metrics.status.TRIAGE': '待分诊',
   'workflow.metrics.status.ASSIGNED': '已分配',
   'workflow.metrics.status.PENDING_CUSTOMER': '等待客户',
   'workflow.metrics.status.RESOLVED': '已解决',
@@ -151,7 +153,9 @@ registerMessages('zh-CN', {
   'workflow.metrics.seconds': '{n} 秒',
   'workflow.metrics.minutes': '{n} 分钟',
   'workflow.metrics.hours': '{h} 小时 {m} 分钟',
+  'workflow.metrics.hoursOnly': '{h} 小时',
   'workflow.metrics.daysHours': '{d} 天 {h} 小时',
+  'workflow.metrics.daysOnly': '{d} 天',
 });
 
 // ---------------------------------------------------------------- helpers
@@ -164,9 +168,9 @@ const MAX_STEPS = 12;
 const AGE_BUCKETS = ['<1h', '1-8h', '8-24h', '1-3d', '>3d'];
 
 /** Chart geometry, in SVG user units (the SVG scales to its box's width). */
-const CHART_WIDTH = 720;
-const LABEL_WIDTH = 220;
-const VALUE_WIDTH = 150;
+const CHART_WIDTH = 560;
+const LABEL_WIDTH = 170;
+const VALUE_WIDTH = 120;
 const ROW_HEIGHT = 26;
 
 function number(value) {
@@ -190,8 +194,12 @@ function duration(millis) {
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return t('workflow.metrics.minutes', { n: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return t('workflow.metrics.hours', { h: hours, m: minutes % 60 });
-  return t('workflow.metrics.daysHours', { d: Math.floor(hours / 24), h: hours % 24 });
+  // Minutes only while they matter: "3 h 5 min", but "26 h".
+  if (hours < 10) return minutes % 60 ? t('workflow.metrics.hours', { h: hours, m: minutes % 60 }) : t('workflow.metrics.hoursOnly', { h: hours });
+  const wholeHours = Math.round(minutes / 60);
+  if (wholeHours < 48) return t('workflow.metrics.hoursOnly', { h: wholeHours });
+  const days = Math.floor(wholeHours / 24);
+  return wholeHours % 24 ? t('workflow.metrics.daysHours', { d: days, h: wholeHours % 24 }) : t('workflow.metrics.daysOnly', { d: days });
 }
 
 function day(iso) {
@@ -199,10 +207,18 @@ function day(iso) {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(locale(), { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-/** Cuts a label to fit the chart's label column (the full text is in the row's tooltip and the chart's description). */
-function clip(text, max = 30) {
-  const s = String(text ?? '');
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+/**
+ * Cuts a label to fit the chart's label column (the full text is in the row's tooltip and the chart's description).
+ * Wide characters (Chinese, say) count twice.
+ */
+function clip(text, room = Math.floor(LABEL_WIDTH / 6.8)) {
+  const chars = [...String(text ?? '')];
+  let used = 0;
+  for (let i = 0; i < chars.length; i++) {
+    used += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(chars[i]) ? 2 : 1;
+    if (used > room) return `${chars.slice(0, Math.max(1, i - 1)).join('')}…`;
+  }
+  return chars.join('');
 }
 
 /** A translation with a fallback for values the catalog does not know (new statuses, say). */
@@ -229,10 +245,10 @@ const viewStyles = css`
   kefu-workflow-metrics-view .wm-period label:has(input:focus-visible) { outline: 2px solid var(--kf-focus); outline-offset: -2px; }
   kefu-workflow-metrics-view .wm-section { display: flex; flex-direction: column; gap: 10px; }
   kefu-workflow-metrics-view .wm-section > .kf-toolbar { margin: 0; }
-  kefu-workflow-metrics-view .wm-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
+  kefu-workflow-metrics-view .wm-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(440px, 100%), 1fr)); gap: 12px; }
   kefu-workflow-metrics-view .wm-chart-card { border: 1px solid var(--kf-border); border-radius: var(--kf-radius); padding: 10px 12px; display: flex; flex-direction: column; gap: 6px; min-width: 0; }
   kefu-workflow-metrics-view .wm-chart-card h3 { font-size: 13px; margin: 0; overflow-wrap: anywhere; }
-  kefu-workflow-metrics-view svg.wm-chart { width: 100%; height: auto; display: block; overflow: visible; }
+  kefu-workflow-metrics-view svg.wm-chart { width: 100%; max-width: 760px; height: auto; display: block; overflow: visible; }
   kefu-workflow-metrics-view .wm-chart text { font-size: 12px; fill: var(--kf-text); }
   kefu-workflow-metrics-view .wm-chart .wm-value { fill: var(--kf-text-muted); font-variant-numeric: tabular-nums; }
   kefu-workflow-metrics-view .wm-chart .wm-bar { fill: var(--kf-accent); }
@@ -331,6 +347,8 @@ export class KefuWorkflowMetricsView extends LitElement {
     const metrics = this.workflow.value;
     const error = this.workflow.error;
     const processes = Array.isArray(metrics?.processes) ? metrics.processes : [];
+    // Charts only for processes with finished steps; the table lists them all.
+    const withSteps = processes.filter((p) => Array.isArray(p.steps) && p.steps.some((s) => Number(s.count) > 0));
     let body;
     if (!metrics && error) {
       body = html`<div class="kf-alert kf-alert-error" role="alert">${error.message}
@@ -354,8 +372,8 @@ export class KefuWorkflowMetricsView extends LitElement {
             <td class="kf-num">${number(p.started)}</td>
             <td class="kf-num">${number(p.completed)}</td>
             <td class="kf-num">${number(p.running)}</td>
-            <td class="kf-num">${duration(p.avgMillis)}</td>
-            <td class="kf-num">${duration(p.p90Millis)}</td>
+            <td class="kf-num">${Number(p.completed) > 0 ? duration(p.avgMillis) : '—'}</td>
+            <td class="kf-num">${Number(p.completed) > 0 ? duration(p.p90Millis) : '—'}</td>
           </tr>`)}</tbody>
         </table></div>
         <h3 class="kf-subtitle" style="margin: 6px 0 0">${t('workflow.metrics.bottlenecks')}</h3>
@@ -364,7 +382,9 @@ export class KefuWorkflowMetricsView extends LitElement {
           <li><span class="wm-swatch wm-swatch-avg"></span>${t('workflow.metrics.colAvg')}</li>
         </ul>
         <p class="kf-hint" style="margin: 0">${t('workflow.metrics.bottlenecksHint')}</p>
-        <div class="wm-charts">${processes.map((p) => this.renderSteps(p))}</div>`;
+        ${withSteps.length
+          ? html`<div class="wm-charts">${withSteps.map((p) => this.renderSteps(p))}</div>`
+          : html`<p class="kf-muted" style="margin: 0">${t('workflow.metrics.noSteps')}</p>`}`;
     }
     return html`<section class="kf-card wm-section" data-test="process-metrics" aria-labelledby="wm-processes-title"
         aria-busy=${this.workflow.loading ? 'true' : 'false'}>
@@ -382,7 +402,7 @@ export class KefuWorkflowMetricsView extends LitElement {
   renderSteps(p) {
     const name = p.name || p.key;
     const steps = (Array.isArray(p.steps) ? p.steps : [])
-      .filter((s) => Number.isFinite(Number(s.p90Millis)))
+      .filter((s) => Number(s.count) > 0 && Number.isFinite(Number(s.p90Millis)))
       .sort((a, b) => Number(b.p90Millis) - Number(a.p90Millis));
     const shown = steps.slice(0, MAX_STEPS);
     const max = Math.max(1, ...shown.map((s) => Number(s.p90Millis)));
@@ -443,7 +463,9 @@ export class KefuWorkflowMetricsView extends LitElement {
       const total = met + (Number(r.breached) || 0);
       return total > 0 ? t('workflow.metrics.slaMet', { percent: percent(met / total), met: number(met), total: number(total) }) : t('workflow.metrics.slaNone');
     };
-    const rowLabel = (/** @type {SlaRow} */ r) => t('workflow.metrics.slaRow', { target: label('workflow.metrics.target', r.target), policy: r.policy ?? '' });
+    const rowLabel = (/** @type {SlaRow} */ r) => (r.policy
+      ? t('workflow.metrics.slaRow', { target: label('workflow.metrics.target', r.target), policy: r.policy })
+      : label('workflow.metrics.target', r.target));
     const description = t('workflow.metrics.slaChart', { items: rows.map((r) => `${rowLabel(r)}: ${rowText(r)}`).join('; ') });
     return html`<section class="kf-card wm-section" data-test="sla" aria-labelledby="wm-sla-title">
       <div class="kf-toolbar">

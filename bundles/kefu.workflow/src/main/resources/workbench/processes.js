@@ -30,11 +30,11 @@ import {
   registerMessages, t, toast,
 } from '@kefu/workbench';
 
-/** @typedef {{key: string, name: string, version: number, deployedAt: string, sop: boolean, intents: string[], running: number}} ProcessSummary */
+/** @typedef {{key: string, name: string, version: number, deployedAt: string, sop: boolean, intents: string[], title: string|null, running: number}} ProcessSummary title: an SOP's Chinese title */
 /** @typedef {{id: string, version: number, deployedAt: string, deploymentId: string, source: string, running: number, completed: number}} VersionSummary */
-/** @typedef {{key: string, version: number, bpmn: string, forms: Record<string, any>}} VersionDetail */
+/** @typedef {{key: string, name: string, version: number, id: string, bpmn: string, forms: Record<string, any>}} VersionDetail */
 /** @typedef {{id: string, businessKey: string|null, startedAt: string, endedAt: string|null, activities: string[]}} Instance */
-/** @typedef {{elementId: string|null, message: string, line: number|null}} Problem */
+/** @typedef {{elementId: string|null, message: string, line: number|null, warning: boolean}} Problem */
 /** @typedef {{id: string, processKey: string, processInstanceId: string, businessKey: string|null, activityId: string, message: string, createdAt: string, jobId: string}} Incident */
 /**
  * What is open in the modeler.
@@ -44,11 +44,11 @@ import {
  * @property {string|null} deployedAt
  */
 /**
- * The answer to the last Validate or Deploy.
- * @typedef {{kind: 'valid'}
- *   | {kind: 'invalid', problems: Problem[]}
+ * The answer to the last Validate or Deploy; warnings (an action no bundle provides yet, say) do not block deploying.
+ * @typedef {{kind: 'valid', warnings: Problem[]}
+ *   | {kind: 'invalid', problems: Problem[], warnings: Problem[]}
  *   | {kind: 'refused', message: string, problems: Problem[]}
- *   | {kind: 'deployed', key: string, version: number, id: string}
+ *   | {kind: 'deployed', key: string, version: number, id: string, warnings: Problem[]}
  *   | {kind: 'error', message: string}} Result
  */
 
@@ -96,6 +96,8 @@ registerMessages('en', {
   'workflow.processes.valid': 'The process is valid.',
   'workflow.processes.invalid': 'The process has {count} problems.',
   'workflow.processes.invalid.one': 'The process has 1 problem.',
+  'workflow.processes.warnings': '{count} warnings (they do not stop deploying):',
+  'workflow.processes.warnings.one': '1 warning (it does not stop deploying):',
   'workflow.processes.refused': 'Not deployed: {message}',
   'workflow.processes.deployed': 'Deployed {key} as version {version}.',
   'workflow.processes.problemAt': '{element}: {message}',
@@ -237,6 +239,8 @@ registerMessages('zh-CN', {
   'workflow.processes.valid': '流程校验通过。',
   'workflow.processes.invalid': '流程有 {count} 个问题。',
   'workflow.processes.invalid.one': '流程有 1 个问题。',
+  'workflow.processes.warnings': '{count} 个警告（不影响部署）：',
+  'workflow.processes.warnings.one': '1 个警告（不影响部署）：',
   'workflow.processes.refused': '未部署：{message}',
   'workflow.processes.deployed': '已将 {key} 部署为第 {version} 版。',
   'workflow.processes.problemAt': '{element}：{message}',
@@ -486,13 +490,14 @@ function plural(key, count, params = {}) {
   return t(Number(count) === 1 ? `${key}.one` : key, { count: number(count), ...params });
 }
 
-/** @param {unknown} list @returns {Problem[]} */
-function problemsOf(list) {
+/** @param {unknown} list @param {boolean} [warning] @returns {Problem[]} */
+function problemsOf(list, warning = false) {
   if (!Array.isArray(list)) return [];
   return list.map((p) => ({
     elementId: p?.elementId ? String(p.elementId) : null,
     message: String(p?.message ?? ''),
     line: Number.isFinite(Number(p?.line)) && Number(p.line) > 0 ? Math.trunc(Number(p.line)) : null,
+    warning: warning || p?.warning === true,
   }));
 }
 
@@ -591,6 +596,7 @@ const viewStyles = css`
   kefu-workflow-processes-view .wp-row { display: flex; gap: 6px; flex-wrap: wrap; }
   kefu-workflow-processes-view .wp-dirty { color: var(--kf-amber-fg); font-size: 12px; font-weight: 600; }
 
+  kefu-workflow-processes-view .wp-warning { border-color: var(--kf-amber-fg); background: var(--kf-amber-bg); color: var(--kf-amber-fg); margin-top: 8px; }
   kefu-workflow-processes-view .wp-problems { margin: 6px 0 0; padding-left: 20px; display: flex; flex-direction: column; gap: 3px; }
   kefu-workflow-processes-view .wp-link {
     font: inherit; border: 0; background: none; padding: 0; color: inherit; text-decoration: underline; cursor: pointer; text-align: left; overflow-wrap: anywhere;
@@ -674,7 +680,7 @@ export class KefuWorkflowProcessesView extends LitElement {
     this.busy = null;
     /** @type {{key: string, version: number}|null} */
     this.instancesOf = null;
-    /** @type {'running'|'completed'|'all'} */
+    /** @type {'running'|'finished'|'all'} */
     this.instanceState = 'running';
     /** @type {{name: string, key: string, keyEdited: boolean, error: string|null}|null} the New process dialog */
     this.creating = null;
@@ -714,13 +720,13 @@ export class KefuWorkflowProcessesView extends LitElement {
     this.processes = new Loader(this, (signal) => api(`${API}/processes`, { signal }));
     /** @type {Loader<VersionSummary[], string|null>} */
     this.versions = new Loader(this, (signal, key) => (key ? api(`${API}/processes/${enc(key)}/versions`, { signal }) : Promise.resolve([])),
-      { arg: null, loadOnConnect: false });
+      { arg: /** @type {string|null} */ (null), loadOnConnect: false });
     /** @type {Loader<Instance[], {key: string, version: number, state: string}|null>} */
     this.instances = new Loader(this, (signal, q) => {
       if (!q) return Promise.resolve([]);
       const state = q.state === 'all' ? '' : `?state=${enc(q.state)}`;
       return api(`${API}/processes/${enc(q.key)}/versions/${enc(q.version)}/instances${state}`, { signal });
-    }, { arg: null, loadOnConnect: false });
+    }, { arg: /** @type {{key: string, version: number, state: string}|null} */ (null), loadOnConnect: false });
     /** @type {Loader<Incident[]>} */
     this.incidents = new Loader(this, (signal) => api(`${API}/incidents`, { signal }), { loadOnConnect: false });
     new LocaleController(this);
@@ -838,7 +844,11 @@ export class KefuWorkflowProcessesView extends LitElement {
     try {
       const { warnings } = await modeler.importXML(xml);
       if (token !== this.openToken) return false;
-      modeler.get('canvas').zoom('fit-viewport', 'auto');
+      const canvas = modeler.get('canvas');
+      canvas.zoom('fit-viewport', 'auto');
+      // A small diagram is not blown up; and the palette covers the canvas's left edge, so the diagram moves right.
+      if (canvas.zoom() > 1) canvas.zoom(1, 'auto');
+      canvas.scroll({ dx: 48, dy: 0 });
       if (Array.isArray(warnings) && warnings.length) toast(t('workflow.processes.importWarnings', { count: number(warnings.length) }), 'info');
     } catch (e) {
       if (token === this.openToken) {
@@ -1139,10 +1149,12 @@ export class KefuWorkflowProcessesView extends LitElement {
     if (this.busy || !this.modeler || !this.current) return;
     this.busy = 'validate';
     try {
-      const answer = await api(`${API}/validate`, { body: { bpmn: await this.saveXml() } });
-      const problems = problemsOf(/** @type {any} */ (answer)?.errors);
+      // The forms go along: the server checks that the forms the tasks name are there and readable.
+      const answer = /** @type {any} */ (await api(`${API}/validate`, { body: { bpmn: await this.saveXml(), forms: this.formsToDeploy() } }));
+      const problems = problemsOf(answer?.errors);
+      const warnings = problemsOf(answer?.warnings, true);
       this.markProblems(problems);
-      this.result = /** @type {any} */ (answer)?.valid && problems.length === 0 ? { kind: 'valid' } : { kind: 'invalid', problems };
+      this.result = answer?.valid && problems.length === 0 ? { kind: 'valid', warnings } : { kind: 'invalid', problems, warnings };
     } catch (e) {
       this.result = { kind: 'error', message: errorText(e) };
     } finally {
@@ -1156,12 +1168,12 @@ export class KefuWorkflowProcessesView extends LitElement {
     this.busy = 'deploy';
     try {
       const body = { bpmn: await this.saveXml(), forms: this.formsToDeploy() };
-      /** @type {{key: string, version: number, id: string}} */
+      /** @type {{key: string, version: number, id: string, warnings?: unknown[]}} */
       const deployed = await api(`${API}/deployments`, { body });
       const key = String(deployed?.key ?? this.current.key);
       const version = Number(deployed?.version);
       this.markProblems([]);
-      this.result = { kind: 'deployed', key, version, id: String(deployed?.id ?? '') };
+      this.result = { kind: 'deployed', key, version, id: String(deployed?.id ?? ''), warnings: problemsOf(deployed?.warnings, true) };
       this.current = { key, version: Number.isFinite(version) ? version : null, deployedAt: new Date().toISOString() };
       this.bpmnDirty = false;
       this.dirtyForms = new Set();
@@ -1248,7 +1260,7 @@ export class KefuWorkflowProcessesView extends LitElement {
     this.updateComplete.then(() => this.querySelector('[data-test="instance-list"]')?.scrollIntoView({ block: 'nearest' }));
   }
 
-  /** @param {'running'|'completed'|'all'} state */
+  /** @param {'running'|'finished'|'all'} state */
   setInstanceState(state) {
     this.instanceState = state;
     if (this.instancesOf) void this.instances.load({ ...this.instancesOf, state });
@@ -1357,13 +1369,15 @@ export class KefuWorkflowProcessesView extends LitElement {
     } else if (list.length === 0) {
       body = html`<p class="kf-muted" style="margin: 0">${t('workflow.processes.none')}</p>`;
     } else {
+      const zh = locale() === 'zh-CN';
       body = html`<ul class="wp-processes" data-test="process-list">${list.map((p) => {
         const isOpen = this.current?.key === p.key;
+        const name = (zh && p.title) || p.name || p.key;
         return html`<li data-process-key=${p.key}>
           <button type="button" class="wp-process" data-test="open-process" aria-current=${isOpen ? 'true' : 'false'}
-            aria-label=${t('workflow.processes.open', { name: p.name || p.key })}
+            aria-label=${t('workflow.processes.open', { name })}
             @click=${() => void this.openVersion(p.key, p.version)}>
-            <span class="wp-process-name">${p.name || p.key}</span>
+            <span class="wp-process-name">${name}</span>
             <span class="wp-process-meta">
               <span class="kf-mono">${p.key}</span>
               <span>${t('workflow.processes.versionShort', { n: p.version })}</span>
@@ -1390,6 +1404,7 @@ export class KefuWorkflowProcessesView extends LitElement {
   renderEditor() {
     const current = this.current;
     const busy = this.busy !== null;
+    /** @type {unknown} */
     let header = nothing;
     if (current) {
       header = html`<div class="kf-toolbar">
@@ -1528,10 +1543,19 @@ export class KefuWorkflowProcessesView extends LitElement {
   renderProblem(p) {
     const text = p.elementId ? t('workflow.processes.problemAt', { element: p.elementId, message: p.message })
       : p.line ? t('workflow.processes.problemLine', { line: p.line, message: p.message }) : p.message;
-    return html`<li data-test="validation-error" data-element-id=${p.elementId ?? ''}>${p.elementId
+    return html`<li data-test=${p.warning ? 'validation-warning' : 'validation-error'} data-element-id=${p.elementId ?? ''}>${p.elementId
       ? html`<button type="button" class="wp-link" title=${t('workflow.processes.showElement', { element: p.elementId })}
           @click=${() => this.reveal(/** @type {string} */ (p.elementId))}>${text}</button>`
       : html`<span>${text}</span>`}</li>`;
+  }
+
+  /** @param {Problem[]} warnings */
+  renderWarnings(warnings) {
+    if (!warnings?.length) return nothing;
+    return html`<div class="kf-alert wp-warning" role="note" data-test="validation-warnings">
+      <strong>${plural('workflow.processes.warnings', warnings.length)}</strong>
+      <ol class="wp-problems">${warnings.map((p) => this.renderProblem(p))}</ol>
+    </div>`;
   }
 
   renderResults() {
@@ -1540,13 +1564,15 @@ export class KefuWorkflowProcessesView extends LitElement {
     let content;
     switch (result.kind) {
       case 'valid':
-        content = html`<div class="kf-alert kf-alert-success" role="status" data-test="validation" data-valid="true">${t('workflow.processes.valid')}</div>`;
+        content = html`<div class="kf-alert kf-alert-success" role="status" data-test="validation" data-valid="true">${t('workflow.processes.valid')}</div>
+          ${this.renderWarnings(result.warnings)}`;
         break;
       case 'invalid':
         content = html`<div class="kf-alert kf-alert-error" role="alert" data-test="validation" data-valid="false">
           <strong>${plural('workflow.processes.invalid', result.problems.length)}</strong>
           <ol class="wp-problems">${result.problems.map((p) => this.renderProblem(p))}</ol>
-        </div>`;
+        </div>
+        ${this.renderWarnings(result.warnings)}`;
         break;
       case 'refused':
         content = html`<div class="kf-alert kf-alert-error" role="alert" data-test="validation" data-valid="false" data-refused="true">
@@ -1556,7 +1582,8 @@ export class KefuWorkflowProcessesView extends LitElement {
         break;
       case 'deployed':
         content = html`<div class="kf-alert kf-alert-success" role="status" data-test="deploy-result" data-version=${result.version}>
-          ${t('workflow.processes.deployed', { key: result.key, version: result.version })}</div>`;
+          ${t('workflow.processes.deployed', { key: result.key, version: result.version })}</div>
+          ${this.renderWarnings(result.warnings)}`;
         break;
       default:
         content = html`<div class="kf-alert kf-alert-error" role="alert" data-test="result-error">${result.message}</div>`;
@@ -1656,8 +1683,8 @@ export class KefuWorkflowProcessesView extends LitElement {
     if (!of) return nothing;
     const list = this.instances.value ?? [];
     const error = this.instances.error;
-    const states = /** @type {const} */ (['running', 'completed', 'all']);
-    const stateLabel = { running: t('workflow.processes.stateRunning'), completed: t('workflow.processes.stateCompleted'), all: t('workflow.processes.stateAll') };
+    const states = /** @type {const} */ (['running', 'finished', 'all']);
+    const stateLabel = { running: t('workflow.processes.stateRunning'), finished: t('workflow.processes.stateCompleted'), all: t('workflow.processes.stateAll') };
     return html`<section class="kf-card" data-test="instances" aria-labelledby="wp-instances-title" aria-busy=${this.instances.loading ? 'true' : 'false'}>
       <div class="kf-toolbar">
         <h2 class="kf-subtitle" id="wp-instances-title">${t('workflow.processes.instancesOf', { key: of.key, version: of.version })}</h2>

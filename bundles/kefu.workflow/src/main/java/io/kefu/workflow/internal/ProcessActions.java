@@ -1,12 +1,17 @@
 package io.kefu.workflow.internal;
 
 import io.kefu.api.workflow.ProcessAction;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,8 +29,64 @@ public final class ProcessActions {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessActions.class);
 
     private final ConcurrentMap<String, ProcessAction> byName = new ConcurrentHashMap<>();
+    /** Contributed actions not looked at yet, and those looked at, by their service. */
+    private final Map<ServiceReference<ProcessAction>, ProcessAction> services = new ConcurrentHashMap<>();
+    private final Set<ServiceReference<ProcessAction>> pending = ConcurrentHashMap.newKeySet();
+    private volatile BundleContext context;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Actions are taken from the service registry only when a process first needs one, not when they appear:
+     * bundles that provide actions often use the workflow bundle themselves (ticketing), and getting their
+     * services while this bundle starts would go round in a circle.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            service = ProcessAction.class)
+    void bind(ServiceReference<ProcessAction> reference) {
+        pending.add(reference);
+    }
+
+    void unbind(ServiceReference<ProcessAction> reference) {
+        pending.remove(reference);
+        ProcessAction action = services.remove(reference);
+        if (action != null) {
+            remove(action);
+            BundleContext bundle = context;
+            if (bundle != null) {
+                try {
+                    bundle.ungetService(reference);
+                } catch (IllegalStateException stopping) {
+                    // this bundle is stopping; the framework releases its services itself
+                }
+            }
+        }
+    }
+
+    /** Takes every action that appeared since the last look from the registry. */
+    private void resolvePending() {
+        BundleContext bundle = context;
+        if (bundle == null || pending.isEmpty()) {
+            return;
+        }
+        for (ServiceReference<ProcessAction> reference : List.copyOf(pending)) {
+            if (!pending.remove(reference)) {
+                continue;
+            }
+            ProcessAction action = bundle.getService(reference);
+            if (action == null) {
+                LOG.warn("The process action of bundle {} could not be obtained", reference.getBundle());
+                continue;
+            }
+            services.put(reference, action);
+            add(action);
+        }
+    }
+
+    /** Adds an action directly (tests and benchmarks, which run without a service registry). */
     public void add(ProcessAction action) {
         ProcessAction previous = byName.put(action.name(), action);
         if (previous != null && previous != action) {
@@ -39,11 +100,13 @@ public final class ProcessActions {
     }
 
     public Set<String> names() {
+        resolvePending();
         return new TreeSet<>(byName.keySet());
     }
 
     /** Also for processes, to step around an optional plug-in: {@code ${actions.has('parcel.track')}}. */
     public boolean has(String name) {
+        resolvePending();
         return byName.containsKey(name);
     }
 
@@ -55,6 +118,10 @@ public final class ProcessActions {
     /** {@link #run(String, DelegateExecution)} with a one-word argument (see ActionContext#argument). */
     public Object run(String name, DelegateExecution execution, String argument) throws Exception {
         ProcessAction action = byName.get(name);
+        if (action == null) {
+            resolvePending();
+            action = byName.get(name);
+        }
         if (action == null) {
             throw new ProcessEngineException("no process action named '" + name + "' is installed (step "
                     + execution.getCurrentActivityId() + ")");

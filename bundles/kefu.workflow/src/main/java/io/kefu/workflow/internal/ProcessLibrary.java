@@ -109,7 +109,9 @@ public final class ProcessLibrary {
     }
 
     private Deployed deploy(String bpmn, Map<String, String> forms, String source, boolean always) {
-        ParsedModel parsed = check(bpmn, forms);
+        // The folder's own processes are not checked for installed actions: that would fetch the action services
+        // while this bundle starts, and the bundles providing them may be waiting for this one.
+        ParsedModel parsed = check(bpmn, forms, always);
         String key = parsed.key();
         return engine.call(camunda -> {
             RepositoryService repository = camunda.getRepositoryService();
@@ -167,7 +169,7 @@ public final class ProcessLibrary {
      */
     public List<BpmnProblem> validate(String bpmn, Map<String, String> forms) {
         try {
-            return check(bpmn, forms).warnings();
+            return check(bpmn, forms, true).warnings();
         } catch (InvalidProcessException e) {
             return e.problems();
         }
@@ -176,7 +178,7 @@ public final class ProcessLibrary {
     private record ParsedModel(String key, Set<String> formIds, List<BpmnProblem> warnings) {
     }
 
-    private ParsedModel check(String bpmn, Map<String, String> forms) {
+    private ParsedModel check(String bpmn, Map<String, String> forms, boolean checkActions) {
         if (bpmn == null || bpmn.isBlank()) {
             throw new InvalidProcessException(List.of(new BpmnProblem(null, "the BPMN document is empty", 0)));
         }
@@ -225,7 +227,7 @@ public final class ProcessLibrary {
         }
         // A step may call an action that a plug-in brings later (or one it steps around with actions.has): a warning.
         List<BpmnProblem> warnings = new ArrayList<>();
-        Matcher calls = ACTION_CALL.matcher(bpmn);
+        Matcher calls = ACTION_CALL.matcher(checkActions ? bpmn : "");
         while (calls.find()) {
             if (!actions.has(calls.group(1))) {
                 warnings.add(new BpmnProblem(elementAround(model, bpmn, calls.start()), "no installed bundle provides"

@@ -60,7 +60,13 @@ public final class WorkflowEngine implements AutoCloseable {
         // The pool hands out connections with auto-commit off (kefu.store); Camunda commits its own transactions.
         configuration.setTransactionsExternallyManaged(false);
         configuration.setDatabaseType(kind == DatabaseKind.H2 ? "h2" : "mysql");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        // Camunda looks for its tables by their upper-case names in the JDBC metadata, which misses them in an H2
+        // database that folds names to lower case (as Kefu's does, to behave like MySQL): it would create them again
+        // at every start, or call them missing. So Kefu looks itself, with SQL: it creates the schema once, and
+        // afterwards gives a schema setting Camunda has no operation for, so that it leaves the tables alone. (An
+        // engine upgrade needs Camunda's upgrade scripts, as in any Camunda installation.)
+        configuration.setDatabaseSchemaUpdate(schemaPresent(dataSource) ? "kefu-present"
+                : "create");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         // Ids from one database row (Camunda's default) make every engine thread wait on that row under load.
         configuration.setIdGenerator(new StrongUuidGenerator());
@@ -81,6 +87,22 @@ public final class WorkflowEngine implements AutoCloseable {
         // The names processes' expressions may use: ${actions.run('ticket.create', execution)}.
         configuration.setBeans(Map.of("actions", actions));
         return configuration;
+    }
+
+    private static boolean schemaPresent(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            try {
+                statement.executeQuery("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'schema.version'").close();
+                return true;
+            } catch (java.sql.SQLException missing) {
+                return false;
+            } finally {
+                connection.rollback();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code work} on the engine with this bundle as the context class loader (see the class comment). */

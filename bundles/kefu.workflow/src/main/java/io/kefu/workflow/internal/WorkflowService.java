@@ -44,6 +44,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class WorkflowService implements Workflows {
     private final WorkflowEngine engine;
     private final ProcessLibrary library;
+    private final ProcessMetrics metrics;
     private volatile Agents agents;
 
     @Activate
@@ -58,6 +59,11 @@ public final class WorkflowService implements Workflows {
     public WorkflowService(WorkflowEngine engine, ProcessActions actions) {
         this.engine = engine;
         this.library = new ProcessLibrary(engine, actions);
+        this.metrics = new ProcessMetrics(engine, library);
+    }
+
+    public ProcessMetrics metrics() {
+        return metrics;
     }
 
     /** Teams decide who may take a team's task; without routing, only roles do. */
