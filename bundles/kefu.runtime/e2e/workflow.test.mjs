@@ -130,8 +130,12 @@ describe('tickets, SOPs and processes in Chromium', { skip: skip ?? false }, () 
     assert.equal(tickets[0].type, 'refund');
     assert.equal(tickets[0].teamId, 'finance');
     assert.match(tickets[0].subject, /E20261122000123/);
-    const messages = (await admin('GET', `/api/conversations/${conversationId}/messages`)).json;
-    assert.ok(JSON.stringify(messages).includes(`ticket #${tickets[0].id}`), 'the customer was told the ticket number');
+    let messages;
+    const zhou = await kefu.login('zhou', 'Zhou-own-password-1');
+    await eventually('the customer to be told the ticket number', async () => {
+      messages = JSON.stringify((await zhou('GET', `/api/conversations/${conversationId}/messages`)).json);
+      return messages.includes(`ticket #${tickets[0].id}`);
+    }, 15_000).catch((e) => assert.fail(`${e.message}: ${messages}`));
 
     await next.getByLabel(/The customer agrees/).check();
     await next.locator('[data-test="sop-complete"]').click();

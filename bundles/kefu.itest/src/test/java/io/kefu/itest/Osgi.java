@@ -1,12 +1,19 @@
 package io.kefu.itest;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.opentest4j.AssertionFailedError;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** The framework as the tests see it: this bundle's context, services, and waiting for things to happen. */
@@ -56,6 +63,41 @@ final class Osgi {
             Thread.currentThread().interrupt();
             throw new AssertionFailedError("Interrupted while waiting for " + type.getName());
         }
+    }
+
+    /**
+     * What Declarative Services says about a component of a bundle: its state, unsatisfied references, the services
+     * bound to the others and its own service, for failure messages.
+     */
+    static String component(String bundleName, String componentName) {
+        ServiceComponentRuntime scr = service(ServiceComponentRuntime.class);
+        Bundle bundle = Arrays.stream(context().getBundles()).filter(b -> bundleName.equals(b.getSymbolicName()))
+                .findFirst().orElse(null);
+        ComponentDescriptionDTO description = bundle == null ? null
+                : scr.getComponentDescriptionDTO(bundle, componentName);
+        if (description == null) {
+            return "component " + componentName + " not found in bundle " + bundleName;
+        }
+        StringBuilder text = new StringBuilder("component " + componentName + ":");
+        for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+            text.append(" state ").append(configuration.state).append(" (2 unsatisfied reference, 4 satisfied,")
+                    .append(" 8 active, 16 failed activation");
+            if (configuration.failure != null) {
+                text.append(": ").append(configuration.failure);
+            }
+            text.append("), unsatisfied:");
+            for (UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {
+                text.append(' ').append(reference.name);
+            }
+            text.append(", bound:");
+            for (SatisfiedReferenceDTO reference : configuration.satisfiedReferences) {
+                text.append(' ').append(reference.name).append(Arrays.toString(
+                        Arrays.stream(reference.boundServices).mapToLong(s -> s.id).toArray()));
+            }
+            text.append(", service ").append(configuration.service == null ? "none" : configuration.service.id)
+                    .append(';');
+        }
+        return text.toString();
     }
 
     /** Polls until the condition holds; fails with {@code what} after the timeout. */

@@ -85,6 +85,19 @@ final class TicketActions {
 
         @Override
         public void execute(ActionContext context) {
+            // A step retried after its transaction failed must not open a second ticket: the instance's ticket is
+            // found by the field that records it.
+            String conversationId = context.text("conversationId", null);
+            if (conversationId != null) {
+                for (Ticket existing : tickets.forConversation(conversationId)) {
+                    if (context.processInstanceId().equals(existing.customFields().get("processInstance"))
+                            && context.activityId().equals(existing.customFields().get("step"))) {
+                        context.setVariable("ticketId", existing.id());
+                        context.setVariable("ticketNumber", "#" + existing.id());
+                        return;
+                    }
+                }
+            }
             Map<String, String> fields = new HashMap<>();
             for (String name : new String[] {"orderNumber", "trackingNumber", "amount", "invoiceTitle", "taxId"}) {
                 String value = context.text(name, null);
@@ -93,6 +106,8 @@ final class TicketActions {
                 }
             }
             fields.put("procedure", context.processKey());
+            fields.put("processInstance", context.processInstanceId());
+            fields.put("step", context.activityId());
             String priority = context.text("priority", "NORMAL").toUpperCase(Locale.ROOT);
             Ticket ticket = tickets.create(new NewTicket(context.text("type", "general"),
                     context.text("subject", "Request from " + context.processKey()), context.text("description", null),

@@ -42,6 +42,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
@@ -57,14 +58,14 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
 public final class TicketsResource {
     private final TicketService tickets;
-    private final Customers customers;
+    /** Optional and dynamic, so that its late arrival does not re-register this resource (see ProcedureResource). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Customers customers;
 
     @Activate
-    public TicketsResource(@Reference TicketService tickets,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            Customers customers) {
+    public TicketsResource(@Reference TicketService tickets) {
         this.tickets = tickets;
-        this.customers = customers;
     }
 
     public record Sla(String target, String state, String policy, Instant dueAt, Instant warnAt, Instant metAt,

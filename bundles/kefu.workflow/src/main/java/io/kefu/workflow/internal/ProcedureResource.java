@@ -42,6 +42,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
@@ -65,19 +66,21 @@ public final class ProcedureResource {
 
     private final WorkflowService workflows;
     private final Conversations conversations;
-    private final Understanding understanding;
-    private final Customers customers;
+    /**
+     * Optional and dynamic: a static reference would re-register this resource whenever they come later than it,
+     * and the REST whiteboard can miss such a quick re-registration.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Understanding understanding;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Customers customers;
 
     @Activate
-    public ProcedureResource(@Reference WorkflowService workflows, @Reference Conversations conversations,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            Understanding understanding,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            Customers customers) {
+    public ProcedureResource(@Reference WorkflowService workflows, @Reference Conversations conversations) {
         this.workflows = workflows;
         this.conversations = conversations;
-        this.understanding = understanding;
-        this.customers = customers;
     }
 
     public record Sop(String key, String name, String title, List<String> intents) {
@@ -262,7 +265,11 @@ public final class ProcedureResource {
     @GET
     @Path("/tasks/{id}")
     @Authenticated
-    public TaskView task(@PathParam("id") String taskId) {
+    public TaskView task(@PathParam("id") String taskId, @Context SecurityContext security) {
+        if (!workflows.maySee(taskId, (KefuUser) security.getUserPrincipal())
+                && workflows.task(taskId).isPresent()) {
+            throw new ApiException(403, "task.forbidden", "The task " + taskId + " is someone else's");
+        }
         return view(workflows.task(taskId).orElseThrow(() -> ApiException.notFound("task.unknown",
                 "No open task " + taskId)));
     }

@@ -17,6 +17,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " when they differ from the newest deployed ones.")
     boolean deployDefaults() default true;
 
+    @AttributeDefinition(description = "How a failing step is retried before it becomes an incident (ISO-8601"
+            + " repetitions: R3/PT1M is three more attempts a minute apart); a step may set its own.")
+    String retryCycle() default "R3/PT1M";
+
     @AttributeDefinition(description = "How long finished processes stay in history (ISO-8601 days, P180D), for"
             + " processes that do not say.")
     String historyTimeToLive() default "P180D";

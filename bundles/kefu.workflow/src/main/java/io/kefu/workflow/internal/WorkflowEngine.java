@@ -35,13 +35,14 @@ public final class WorkflowEngine implements AutoCloseable {
     @Activate
     public WorkflowEngine(@Reference Store store, @Reference ProcessActions actions, WorkflowConfig config) {
         this(store.dataSource(), store.kind(), actions,
-                new Settings(config.jobExecutor(), config.jobThreads(), config.historyTimeToLive()));
+                new Settings(config.jobExecutor(), config.jobThreads(), config.historyTimeToLive(),
+                        config.retryCycle()));
     }
 
     /** The engine's settings that tests and benchmarks choose too. */
-    public record Settings(boolean jobExecutor, int jobThreads, String historyTimeToLive) {
-        public static Settings defaults() {
-            return new Settings(true, 3, "P180D");
+    public record Settings(boolean jobExecutor, int jobThreads, String historyTimeToLive, String retryCycle) {
+        public Settings(boolean jobExecutor, int jobThreads, String historyTimeToLive) {
+            this(jobExecutor, jobThreads, historyTimeToLive, "R3/PT1M");
         }
     }
 
@@ -76,8 +77,10 @@ public final class WorkflowEngine implements AutoCloseable {
         configuration.setDmnFeelEnableLegacyBehavior(true);
         configuration.setMetricsEnabled(false);
         configuration.setTaskMetricsEnabled(false);
-        // A failing step is retried 3 times before it becomes an incident an admin retries.
+        // A failing step is retried 3 times, a minute apart (so that a short outage of what it calls does not use
+        // every attempt up at once), before it becomes an incident an admin retries; a step may set its own cycle.
         configuration.setDefaultNumberOfRetries(3);
+        configuration.setFailedJobRetryTimeCycle(settings.retryCycle());
         configuration.setJobExecutorActivate(settings.jobExecutor());
         DefaultJobExecutor jobs = new DefaultJobExecutor();
         jobs.setCorePoolSize(settings.jobThreads());

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -280,6 +282,13 @@ public final class WorkflowResource {
             }
             // One more attempt: the job runs again at once, and becomes an incident again if it fails again.
             camunda.getManagementService().setJobRetries(incident.getConfiguration(), 1);
+            // Setting retries does not wake the job executor, which waits up to a minute between looks for due jobs
+            // when it has had nothing to do; without this the retried step would run only at its next look.
+            JobExecutor jobs = ((ProcessEngineConfigurationImpl) camunda.getProcessEngineConfiguration())
+                    .getJobExecutor();
+            if (jobs != null && jobs.isActive()) {
+                jobs.jobWasAdded();
+            }
             LOG.info("{} retried the failed step {} of process instance {}",
                     ((KefuUser) security.getUserPrincipal()).username(), incident.getActivityId(),
                     incident.getProcessInstanceId());

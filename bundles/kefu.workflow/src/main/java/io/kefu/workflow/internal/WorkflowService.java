@@ -247,6 +247,28 @@ public final class WorkflowService implements Workflows {
         });
     }
 
+    /**
+     * Whether {@code user} may see a task (its form and the process's variables): those who may complete it, and
+     * supervisors and admins, who oversee and reassign.
+     */
+    public boolean maySee(String taskId, KefuUser user) {
+        if (user.hasAnyRole(Set.of(Role.SUPERVISOR, Role.ADMIN))) {
+            return true;
+        }
+        return engine.call(camunda -> {
+            Task task = camunda.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return false;
+            }
+            try {
+                checkAccess(camunda, task, user);
+                return true;
+            } catch (TaskAccessException e) {
+                return false;
+            }
+        });
+    }
+
     private void checkAccess(ProcessEngine camunda, Task task, KefuUser actor) {
         if (task.getAssignee() != null) {
             if (!task.getAssignee().equals(actor.id())) {
