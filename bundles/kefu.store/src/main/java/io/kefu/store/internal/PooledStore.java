@@ -121,6 +121,14 @@ public final class PooledStore implements Store, HealthCheck, AutoCloseable {
                 mysql.setURL(settings.url().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:"));
                 mysql.setUser(settings.user());
                 mysql.setPassword(settings.password());
+                try {
+                    // Metadata questions without a database name are about this database, not every database on the
+                    // server: embedded engines (Camunda) look for their tables that way and would find another
+                    // installation's on a shared server.
+                    mysql.setNullCatalogMeansCurrent(true);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
                 yield mysql;
             }
         };

@@ -65,6 +65,22 @@ class ProcessLibraryTest {
     }
 
     @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void twoInstallationsOnOneServerEachGetTheirOwnTables(TestDatabase database) throws Exception {
+        try (ScratchDatabase first = database.create(); ScratchDatabase second = database.create();
+                PooledStore one = PooledStore.open(first.url(), first.user(), first.password());
+                PooledStore other = PooledStore.open(second.url(), second.user(), second.password());
+                Workbench a = Workbench.open(one)) {
+            a.service().library().deployDefaults(Workbench.repositoryProcesses());
+            // On a MariaDB server the first database's tables must not make the second look installed.
+            try (Workbench b = Workbench.open(other)) {
+                assertTrue(b.service().library().latest().isEmpty());
+                assertEquals(6, b.service().library().deployDefaults(Workbench.repositoryProcesses()).size());
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = "H2")
     void invalidModelsAreRefusedWithTheElementAndTheReason(TestDatabase database) throws Exception {
         try (ScratchDatabase scratch = database.create();
