@@ -118,6 +118,40 @@ final class TicketActions {
         }
     }
 
+    /**
+     * {@code ticket.update}: changes the process's ticket ({@code ticketId}): inputs {@code priority}, {@code teamId},
+     * {@code assigneeId} (empty unassigns), {@code comment} (an internal comment); what is not given stays.
+     */
+    @Component(service = ProcessAction.class)
+    public static final class Update implements ProcessAction {
+        private final TicketService tickets;
+
+        @Activate
+        public Update(@Reference TicketService tickets) {
+            this.tickets = tickets;
+        }
+
+        @Override
+        public String name() {
+            return "ticket.update";
+        }
+
+        @Override
+        public void execute(ActionContext context) {
+            String id = String.valueOf(ticketId(context));
+            String priority = context.text("priority", null);
+            Object assignee = context.variable("assigneeId");
+            boolean unassign = assignee != null && assignee.toString().isBlank();
+            tickets.update(id, new TicketService.Change(priority == null ? null
+                    : Priority.valueOf(priority.toUpperCase(Locale.ROOT)), context.text("teamId", null),
+                    unassign ? null : context.text("assigneeId", null), unassign, null, null, null), null);
+            String comment = context.text("comment", null);
+            if (comment != null) {
+                tickets.addComment(id, comment, false, null);
+            }
+        }
+    }
+
     /** The clock of one SLA target of one ticket, as its process's steps see it. */
     abstract static class ClockStep implements ProcessAction {
         final TicketService tickets;

@@ -1,7 +1,6 @@
 package io.kefu.workflow.internal;
 
 import io.kefu.store.DatabaseKind;
-import io.kefu.store.Store;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -12,11 +11,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,20 +18,12 @@ import org.slf4j.LoggerFactory;
  * The embedded Camunda engine on Kefu's database. Camunda finds its expression language, MyBatis mappings and
  * parsers through the thread's context class loader, which inside OSGi must be this bundle's: it is set while the
  * engine boots and around every call ({@link #call}), and the job executor's threads inherit it from the boot.
+ * In the framework, {@link WorkflowStart} boots it and offers it as a service once it is ready.
  */
-@Component(service = WorkflowEngine.class, configurationPid = "kefu.workflow")
-@Designate(ocd = WorkflowConfig.class)
 public final class WorkflowEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowEngine.class);
 
     private final ProcessEngine engine;
-
-    @Activate
-    public WorkflowEngine(@Reference Store store, @Reference ProcessActions actions, WorkflowConfig config) {
-        this(store.dataSource(), store.kind(), actions,
-                new Settings(config.jobExecutor(), config.jobThreads(), config.historyTimeToLive(),
-                        config.retryCycle()));
-    }
 
     /** The engine's settings that tests and benchmarks choose too. */
     public record Settings(boolean jobExecutor, int jobThreads, String historyTimeToLive, String retryCycle) {
@@ -135,7 +121,6 @@ public final class WorkflowEngine implements AutoCloseable {
         }
     }
 
-    @Deactivate
     @Override
     public void close() {
         withBundleLoader(() -> {

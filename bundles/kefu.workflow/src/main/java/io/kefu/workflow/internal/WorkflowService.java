@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,25 +37,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Processes as the rest of Kefu uses them: starting and steering instances, people's tasks with their forms and
- * who may complete them. Deploys the bundle's {@code processes/} folder when it starts (when changed).
+ * who may complete them.
  */
-@Component(service = {Workflows.class, WorkflowService.class}, configurationPid = "kefu.workflow")
+@Component(service = {Workflows.class, WorkflowService.class})
 public final class WorkflowService implements Workflows {
     private final WorkflowEngine engine;
     private final ProcessLibrary library;
     private final ProcessMetrics metrics;
     private volatile Agents agents;
 
+    /** The engine is a service only once it runs with the folder's processes deployed ({@link WorkflowStart}). */
     @Activate
-    public WorkflowService(@Reference WorkflowEngine engine, @Reference ProcessActions actions,
-            BundleContext context, WorkflowConfig config) {
-        this(engine, actions);
-        if (config.deployDefaults()) {
-            library.deployDefaults(folder(context.getBundle()));
-        }
-    }
-
-    public WorkflowService(WorkflowEngine engine, ProcessActions actions) {
+    public WorkflowService(@Reference WorkflowEngine engine, @Reference ProcessActions actions) {
         this.engine = engine;
         this.library = new ProcessLibrary(engine, actions);
         this.metrics = new ProcessMetrics(engine, library);
