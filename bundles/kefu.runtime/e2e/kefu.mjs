@@ -40,7 +40,8 @@ export async function startKefu(name, conf = {}) {
       // The bundles' REST resources join the application a moment after health answers: wait for the last ones
       // to answer with the 401 of a protected resource rather than a 404.
       if (health.status === 200) {
-        const late = await Promise.all(['/api/users', '/api/conversations', '/api/nlu/intents', '/api/knowledge/articles']
+        const late = await Promise.all(['/api/users', '/api/conversations', '/api/nlu/intents', '/api/knowledge/articles',
+          '/api/workflow/processes', '/api/workflow/sops', '/api/tickets']
           .map(async (path) => (await fetch(`${base}${path}`)).status));
         if (late.every((status) => status === 401)) break;
       }

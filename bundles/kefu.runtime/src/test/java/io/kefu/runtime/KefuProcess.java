@@ -76,7 +76,7 @@ final class KefuProcess implements AutoCloseable {
     }
 
     private static final List<String> LATE_RESOURCES = List.of("/api/users", "/api/conversations", "/api/nlu/intents",
-            "/api/knowledge/articles");
+            "/api/knowledge/articles", "/api/workflow/processes", "/api/workflow/sops", "/api/tickets");
 
     private boolean protectedResourceIsUp(String path) {
         try {

@@ -1,5 +1,6 @@
 package io.kefu.workflow.internal;
 
+import io.kefu.api.spi.HealthCheck;
 import io.kefu.store.Store;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * meanwhile give up after the service runtime's lock timeout. Components that need the engine simply become
  * satisfied when it is ready.
  */
-@Component(immediate = true, configurationPid = "kefu.workflow")
+@Component(immediate = true, configurationPid = "kefu.workflow", service = HealthCheck.class)
 @Designate(ocd = WorkflowConfig.class)
-public final class WorkflowStart {
+public final class WorkflowStart implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowStart.class);
 
     private final Thread starter;
@@ -63,6 +64,17 @@ public final class WorkflowStart {
                         e.getMessage(), e);
             }
         }
+    }
+
+    @Override
+    public String name() {
+        return "workflow";
+    }
+
+    /** Healthy once the engine runs with its processes: until then /api/health says Kefu is still starting. */
+    @Override
+    public boolean healthy() {
+        return registration != null;
     }
 
     @Deactivate
