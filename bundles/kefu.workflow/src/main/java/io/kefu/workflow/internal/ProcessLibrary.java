@@ -60,6 +60,8 @@ public final class ProcessLibrary {
     private final WorkflowEngine engine;
     private final ProcessActions actions;
     private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
+    /** What each deployed version is; versions never change, and tasks, metrics and SOP lists ask for it often. */
+    private final Map<String, ProcessInfo> infos = new ConcurrentHashMap<>();
 
     public ProcessLibrary(WorkflowEngine engine, ProcessActions actions) {
         this.engine = engine;
@@ -374,6 +376,10 @@ public final class ProcessLibrary {
     }
 
     public Optional<ProcessInfo> byId(String definitionId) {
+        ProcessInfo known = infos.get(definitionId);
+        if (known != null) {
+            return Optional.of(known);
+        }
         return engine.call(camunda -> Optional.ofNullable(camunda.getRepositoryService()
                 .createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult())
                 .map(d -> info(camunda, d)));
@@ -434,6 +440,10 @@ public final class ProcessLibrary {
     }
 
     private ProcessInfo info(ProcessEngine camunda, ProcessDefinition definition) {
+        return infos.computeIfAbsent(definition.getId(), id -> describe(camunda, definition));
+    }
+
+    private ProcessInfo describe(ProcessEngine camunda, ProcessDefinition definition) {
         Map<String, String> properties = properties(definition.getId(), definition.getKey());
         Deployment deployment = camunda.getRepositoryService().createDeploymentQuery()
                 .deploymentId(definition.getDeploymentId()).singleResult();
