@@ -107,6 +107,13 @@ class ProcessLibraryTest {
                     () -> library.deploy(refund, Map.of(), "test"));
             assertTrue(missingForm.getMessage().contains("refund-check"), missingForm.getMessage());
 
+            // An external entity (a hostile upload) is not read: no file content in the answer, nothing deployed.
+            String hostile = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                    + refund.substring(refund.indexOf("<bpmn:definitions")).replace("Check the order", "&x;");
+            problems = library.validate(hostile, Map.of());
+            assertFalse(problems.isEmpty(), "a DOCTYPE is refused");
+            assertTrue(problems.stream().noneMatch(p -> p.message().contains("root:")), problems.toString());
+
             // Not XML at all.
             problems = library.validate("<bpmn:definitions", Map.of());
             assertFalse(problems.isEmpty());
