@@ -62,7 +62,7 @@ import org.osgi.framework.ServiceRegistration;
 class WorkflowInOsgiTest {
     /** Generous for the build machine's 2 shared cores: the steps themselves take milliseconds. */
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Set<String> DEFAULT_PROCESSES = Set.of("ticket-lifecycle", "sla-clock", "refund-request",
+    private static final Set<String> DEFAULT_PROCESSES = Set.of("ticket-lifecycle", "refund-request",
             "delivery-complaint", "account-unlock", "invoice-reissue");
     private static final Set<String> SOPS = Set.of("refund-request", "delivery-complaint", "account-unlock",
             "invoice-reissue");

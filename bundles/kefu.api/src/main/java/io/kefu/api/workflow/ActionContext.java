@@ -42,4 +42,15 @@ public interface ActionContext {
 
     /** Sets a variable on the process instance, for later steps and gateways. */
     void setVariable(String name, Object value);
+
+    /**
+     * The database connection of the step's own transaction, on Kefu's store: what an action writes on it commits
+     * with the step, or rolls back with it when the step fails (and is retried), so that a bundle's rows and the
+     * process never disagree. Hand it to a session factory of {@code io.kefu.store.Store} ({@code
+     * openSession(connection)}); never commit, roll back or close it. Rows another connection has locked are out
+     * of reach for the step's length: do not wait on them from here.
+     *
+     * @since 1.1
+     */
+    java.sql.Connection connection();
 }

@@ -1,6 +1,7 @@
 package io.kefu.api.workflow;
 
 import io.kefu.api.security.KefuUser;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,32 @@ public interface Workflows {
      * answers how many received it (0 when none waits: the message is not kept).
      */
     int signal(String processKey, String businessKey, String message, Map<String, Object> variables);
+
+    /**
+     * Delivers a BPMN message to one instance, when it waits for it, and answers whether it did. Cheaper than
+     * {@link #signal(String, String, String, Map)} for a caller that kept the instance id (a ticket keeps its
+     * lifecycle's).
+     *
+     * @since 1.1
+     */
+    boolean signalInstance(String processInstanceId, String message, Map<String, Object> variables);
+
+    /**
+     * Completes the open user task at {@code activityId} of an instance as Kefu itself (no assignee or form check,
+     * as {@link #complete} with a null actor): for a bundle that moves its own process on (a ticket's work step).
+     *
+     * @throws java.util.NoSuchElementException when the instance has no open task there
+     * @since 1.1
+     */
+    void completeStep(String processInstanceId, String activityId, Map<String, Object> values);
+
+    /**
+     * Moves the timer an instance waits on at {@code activityId} (an intermediate timer event) to {@code due}, and
+     * answers whether there was one. Called from within a process's step, the move joins that step's transaction.
+     *
+     * @since 1.1
+     */
+    boolean moveTimer(String processInstanceId, String activityId, Instant due);
 
     /** Open user tasks of the instances for {@code businessKey}, oldest first. */
     List<WorkTask> tasks(String businessKey);

@@ -78,6 +78,31 @@ class PooledStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aSessionOnAHandedConnectionTakesPartInItsTransaction(TestDatabase database) throws Exception {
+        try (ScratchDatabase scratch = database.create(); PooledStore store = open(scratch)) {
+            store.migrate(new Schema("storetest", NoteMapper.class));
+            SqlSessionFactory sessions = store.sessionFactory(NoteMapper.class);
+            try (var step = store.dataSource().getConnection()) {
+                // As a process step's action does: the session writes, closes, and leaves the outcome to the owner.
+                try (SqlSession session = sessions.openSession(step)) {
+                    session.getMapper(NoteMapper.class).insert("zhao", "with the step", Instant.now());
+                }
+                assertThat(step.isClosed()).isFalse();
+                step.rollback();
+                try (SqlSession session = sessions.openSession(step)) {
+                    session.getMapper(NoteMapper.class).insert("zhao", "kept", Instant.now());
+                }
+                step.commit();
+            }
+            try (SqlSession session = sessions.openSession()) {
+                assertThat(session.getMapper(NoteMapper.class).byAuthor("zhao")).extracting(NoteMapper.Note::body)
+                        .containsExactly("kept");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void statementsSelectTheirDialect(TestDatabase database) throws Exception {
         try (ScratchDatabase scratch = database.create(); PooledStore store = open(scratch)) {
             SqlSessionFactory sessions = store.sessionFactory(NoteMapper.class);

@@ -143,6 +143,20 @@ public final class SlaPolicies {
         return Optional.empty();
     }
 
+    /**
+     * The targets of the rule called {@code name}: what a running target was set with, so that pausing and checking
+     * it go on by the same rule (and calendar) until a change of priority re-targets it.
+     */
+    public Optional<Targets> named(String name) {
+        for (Rule rule : rules) {
+            if (rule.name().equals(name)) {
+                return Optional.of(new Targets(rule.name(), rule.firstResponse(), rule.resolution(),
+                        rule.businessHours() ? business : BusinessCalendar.ALWAYS));
+            }
+        }
+        return Optional.empty();
+    }
+
     public BusinessCalendar calendar() {
         return business;
     }

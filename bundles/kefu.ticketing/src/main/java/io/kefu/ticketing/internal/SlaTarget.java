@@ -5,10 +5,5 @@ public enum SlaTarget {
     /** Until an agent first answers the customer. */
     FIRST_RESPONSE,
     /** Until the ticket is resolved; the clock stops while the ticket waits on the customer. */
-    RESOLUTION;
-
-    /** The business key of this target's clock process for a ticket. */
-    String clockKey(long ticketId) {
-        return ticketId + ":" + name();
-    }
+    RESOLUTION
 }

@@ -3,12 +3,8 @@ package io.kefu.ticketing.internal;
 import io.kefu.api.ticket.NewTicket;
 import io.kefu.api.ticket.Priority;
 import io.kefu.api.ticket.Ticket;
-import io.kefu.api.ticket.TicketStatus;
 import io.kefu.api.workflow.ActionContext;
 import io.kefu.api.workflow.ProcessAction;
-import io.kefu.ticketing.internal.TicketMapper.SlaRow;
-import io.kefu.ticketing.internal.TicketMapper.TicketRow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,13 +16,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * What ticketing contributes to processes (see processes/README.md): the lifecycle's status steps, creating a
- * ticket from an SOP, and the SLA clock's steps. The SLA arithmetic counts business time by the engine's clock
+ * ticket from an SOP, and the SLA timer's check. The SLA check counts business time by the engine's clock
  * ({@link ActionContext#now()}), so that tests move it without waiting.
  */
 final class TicketActions {
-    /** A deadline reached within this much of the target counts as the target itself (timers fire a little late). */
-    private static final long TOLERANCE_MS = 1000;
-
     private TicketActions() {
     }
 
@@ -51,17 +44,9 @@ final class TicketActions {
 
         @Override
         public void execute(ActionContext context) {
-            long id = ticketId(context);
-            String step = context.argument();
-            if ("REOPENED".equals(step)) {
-                tickets.reopened(id);
-                return;
-            }
-            TicketStatus status = TicketStatus.valueOf(step);
-            if (status == TicketStatus.ASSIGNED) {
-                tickets.assignFromProcess(id, context.text("assigneeId", null));
-            }
-            tickets.setStatus(id, status, null);
+            // In the step's transaction: the status and the process move together, or not at all.
+            tickets.enterStep(ticketId(context), context.argument(), context.processInstanceId(),
+                    context.text("assigneeId", null), null, context.connection());
         }
     }
 
@@ -152,141 +137,28 @@ final class TicketActions {
         }
     }
 
-    /** The clock of one SLA target of one ticket, as its process's steps see it. */
-    abstract static class ClockStep implements ProcessAction {
-        final TicketService tickets;
+    /**
+     * {@code sla.check}: the lifecycle's SLA timer fired; warns and escalates what is due and sets {@code slaCheckAt},
+     * when the timer fires next.
+     */
+    @Component(service = ProcessAction.class)
+    public static final class Check implements ProcessAction {
+        private final TicketService tickets;
 
-        ClockStep(TicketService tickets) {
+        @Activate
+        public Check(@Reference TicketService tickets) {
             this.tickets = tickets;
         }
 
         @Override
-        public final void execute(ActionContext context) {
-            long id = ticketId(context);
-            SlaTarget target = SlaTarget.valueOf(context.text("target", "RESOLUTION"));
-            SlaRow row = tickets.sla(id, target);
-            if (row == null) {
-                throw new IllegalStateException("ticket #" + id + " has no " + target + " target");
-            }
-            TicketRow ticket = tickets.row(id);
-            SlaPolicies.Targets targets = tickets.targets(ticket);
-            Duration goal = target == SlaTarget.FIRST_RESPONSE ? targets.firstResponse() : targets.resolution();
-            Instant now = context.now();
-            long consumed = row.consumedMs() + (row.runningSince() == null ? 0
-                    : targets.calendar().between(row.runningSince(), now).toMillis());
-            step(context, id, target, row, targets, goal.toMillis(), consumed, now);
-        }
-
-        abstract void step(ActionContext context, long id, SlaTarget target, SlaRow row, SlaPolicies.Targets targets,
-                long goalMs, long consumedMs, Instant now);
-    }
-
-    /**
-     * {@code sla.schedule}: counts the business time used so far, applies the targets as they are now (priority,
-     * tier), and sets the clock's next deadline: the warning, or the breach once warned.
-     */
-    @Component(service = ProcessAction.class)
-    public static final class Schedule extends ClockStep {
-        @Activate
-        public Schedule(@Reference TicketService tickets) {
-            super(tickets);
-        }
-
-        @Override
         public String name() {
-            return "sla.schedule";
+            return "sla.check";
         }
 
         @Override
-        void step(ActionContext context, long id, SlaTarget target, SlaRow row, SlaPolicies.Targets targets,
-                long goalMs, long consumedMs, Instant now) {
-            long warnMs = (long) (goalMs * tickets.policies().warnAt());
-            boolean warned = consumedMs >= warnMs
-                    || (SlaState.valueOf(row.state()) == SlaState.WARNED && row.targetMs() == goalMs);
-            Instant due = targets.calendar().plus(now, Duration.ofMillis(Math.max(0, goalMs - consumedMs)));
-            Instant warnAt = warned ? null : targets.calendar().plus(now, Duration.ofMillis(warnMs - consumedMs));
-            SlaState state = warned ? SlaState.WARNED : SlaState.RUNNING;
-            tickets.saveSla(new SlaRow(id, target.name(), targets.name(), goalMs, consumedMs, now, state.name(), due,
-                    warnAt, null, null, row.startedAt(), now));
-            context.setVariable("nextDeadline", Date.from(warned ? due : warnAt));
-            context.setVariable("slaState", state.name());
-        }
-    }
-
-    /** {@code sla.deadline}: the timer fired; at the target it is a breach (escalate), before it a warning. */
-    @Component(service = ProcessAction.class)
-    public static final class Deadline extends ClockStep {
-        @Activate
-        public Deadline(@Reference TicketService tickets) {
-            super(tickets);
-        }
-
-        @Override
-        public String name() {
-            return "sla.deadline";
-        }
-
-        @Override
-        void step(ActionContext context, long id, SlaTarget target, SlaRow row, SlaPolicies.Targets targets,
-                long goalMs, long consumedMs, Instant now) {
-            if (consumedMs >= goalMs - TOLERANCE_MS) {
-                tickets.saveSla(new SlaRow(id, target.name(), targets.name(), goalMs, consumedMs, null,
-                        SlaState.BREACHED.name(), row.dueAt(), null, null, now, row.startedAt(), now));
-                tickets.recordSla(id, "sla-breached", target + " target breached (" + targets.name() + ")");
-                context.setVariable("slaState", SlaState.BREACHED.name());
-                tickets.escalate(id, target);
-            } else {
-                // consumedMs already counts the time since runningSince: the clock runs on from now.
-                tickets.saveSla(new SlaRow(id, target.name(), targets.name(), goalMs, consumedMs, now,
-                        SlaState.WARNED.name(), row.dueAt(), null, null, null, row.startedAt(), now));
-                tickets.recordSla(id, "sla-warning", target + " target due at " + row.dueAt());
-                context.setVariable("slaState", SlaState.WARNED.name());
-                tickets.warn(id, target, row.dueAt());
-            }
-        }
-    }
-
-    /** {@code sla.pause}: the ticket waits on the customer; the clock stops counting. */
-    @Component(service = ProcessAction.class)
-    public static final class Pause extends ClockStep {
-        @Activate
-        public Pause(@Reference TicketService tickets) {
-            super(tickets);
-        }
-
-        @Override
-        public String name() {
-            return "sla.pause";
-        }
-
-        @Override
-        void step(ActionContext context, long id, SlaTarget target, SlaRow row, SlaPolicies.Targets targets,
-                long goalMs, long consumedMs, Instant now) {
-            tickets.saveSla(new SlaRow(id, target.name(), targets.name(), goalMs, consumedMs, null,
-                    SlaState.PAUSED.name(), null, null, null, null, row.startedAt(), now));
-            context.setVariable("slaState", SlaState.PAUSED.name());
-        }
-    }
-
-    /** {@code sla.met}: the target was reached in time. */
-    @Component(service = ProcessAction.class)
-    public static final class Met extends ClockStep {
-        @Activate
-        public Met(@Reference TicketService tickets) {
-            super(tickets);
-        }
-
-        @Override
-        public String name() {
-            return "sla.met";
-        }
-
-        @Override
-        void step(ActionContext context, long id, SlaTarget target, SlaRow row, SlaPolicies.Targets targets,
-                long goalMs, long consumedMs, Instant now) {
-            tickets.saveSla(new SlaRow(id, target.name(), targets.name(), goalMs, consumedMs, null,
-                    SlaState.MET.name(), row.dueAt(), null, now, null, row.startedAt(), now));
-            context.setVariable("slaState", SlaState.MET.name());
+        public void execute(ActionContext context) {
+            Instant next = tickets.checkSla(ticketId(context), context.now());
+            context.setVariable("slaCheckAt", Date.from(next));
         }
     }
 }

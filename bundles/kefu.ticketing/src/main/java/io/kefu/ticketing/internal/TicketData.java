@@ -38,6 +38,20 @@ public final class TicketData {
         }
     }
 
+    /**
+     * Runs {@code work} on a process step's connection ({@code ActionContext.connection()}), in the step's
+     * transaction: it commits with the step, or rolls back with it. With a null connection, as {@link #execute}.
+     */
+    void inStep(java.sql.Connection step, Consumer<TicketMapper> work) {
+        if (step == null) {
+            execute(work);
+            return;
+        }
+        try (SqlSession session = sessions.openSession(step)) {
+            work.accept(session.getMapper(TicketMapper.class));
+        }
+    }
+
     void execute(Consumer<TicketMapper> work) {
         write(mapper -> {
             work.accept(mapper);

@@ -31,6 +31,8 @@ public interface TicketMapper {
         public Instant firstResponseAt;
         public Instant resolvedAt;
         public Instant closedAt;
+        /** When the lifecycle's SLA timer fires next (see V2__sla_timer.sql). */
+        public Instant slaCheckAt;
     }
 
     record FieldRow(long ticketId, String fieldName, String fieldValue) {
@@ -50,6 +52,10 @@ public interface TicketMapper {
     record SlaRow(long ticketId, String target, String policy, long targetMs, long consumedMs, Instant runningSince,
             String state, Instant dueAt, Instant warnAt, Instant metAt, Instant breachedAt, Instant startedAt,
             Instant updatedAt) {
+        SlaRow forTicket(long id) {
+            return new SlaRow(id, target, policy, targetMs, consumedMs, runningSince, state, dueAt, warnAt, metAt,
+                    breachedAt, startedAt, updatedAt);
+        }
     }
 
     record LinkRow(long ticketId, String conversationId) {
@@ -63,12 +69,12 @@ public interface TicketMapper {
 
     String COLUMNS = "id, type, subject, description, priority, status, customer_id, assignee_id, team_id, source,"
             + " created_by, process_instance_id, reopen_count, created_at, updated_at, first_response_at, resolved_at,"
-            + " closed_at";
+            + " closed_at, sla_check_at";
 
     @Insert("INSERT INTO ticket (type, subject, description, priority, status, customer_id, assignee_id, team_id,"
-            + " source, created_by, reopen_count, created_at, updated_at) VALUES (#{type}, #{subject}, #{description},"
-            + " #{priority}, #{status}, #{customerId}, #{assigneeId}, #{teamId}, #{source}, #{createdBy}, 0,"
-            + " #{createdAt}, #{updatedAt})")
+            + " source, created_by, reopen_count, created_at, updated_at, sla_check_at) VALUES (#{type}, #{subject},"
+            + " #{description}, #{priority}, #{status}, #{customerId}, #{assigneeId}, #{teamId}, #{source},"
+            + " #{createdBy}, 0, #{createdAt}, #{updatedAt}, #{slaCheckAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     void insert(TicketRow row);
 
@@ -82,7 +88,7 @@ public interface TicketMapper {
             + " priority = #{priority}, status = #{status}, customer_id = #{customerId}, assignee_id = #{assigneeId},"
             + " team_id = #{teamId}, process_instance_id = #{processInstanceId}, reopen_count = #{reopenCount},"
             + " updated_at = #{updatedAt}, first_response_at = #{firstResponseAt}, resolved_at = #{resolvedAt},"
-            + " closed_at = #{closedAt} WHERE id = #{id}")
+            + " closed_at = #{closedAt}, sla_check_at = #{slaCheckAt} WHERE id = #{id}")
     void update(TicketRow row);
 
     @Select("<script>SELECT " + COLUMNS + " FROM ticket t WHERE 1 = 1"

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,16 +49,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tickets: their rows, their lifecycle process ({@code ticket-lifecycle}) and their SLA clocks ({@code sla-clock},
- * one per target). The process is the authority on where a ticket is: moving a ticket completes or signals its
- * process, and the process's steps set the status ({@link TicketActions}).
+ * Tickets: their rows, their lifecycle process ({@code ticket-lifecycle}) and their service-level targets. The
+ * process is the authority on where a ticket is: moving a ticket completes or signals its process, and the process's
+ * steps set the status and what it means for the targets ({@link TicketActions}), in one Kefu transaction per step.
+ * The targets' state lives in {@code ticket_sla} ({@link SlaClock} does the arithmetic); the lifecycle holds one
+ * timer per ticket that fires at the earliest warning or deadline ({@code ticket.sla_check_at}).
  */
 @Component(service = {Tickets.class, TicketService.class}, configurationPid = "kefu.ticketing")
 @Designate(ocd = TicketingConfig.class)
 public final class TicketService implements Tickets {
     private static final Logger LOG = LoggerFactory.getLogger(TicketService.class);
     static final String LIFECYCLE = "ticket-lifecycle";
-    static final String CLOCK = "sla-clock";
+    /** The lifecycle's SLA timer (an intermediate timer event) and the step that checks the targets when it fires. */
+    static final String SLA_TIMER = "slaDue";
     private static final int MAX_SUBJECT = 300;
     private static final int MAX_FIELDS = 50;
 
@@ -68,6 +72,7 @@ public final class TicketService implements Tickets {
     private final String autoCloseAfter;
     private final boolean ticketsFromEmail;
     private final Clock clock;
+    private final SlaClock slaClock;
     private final List<TicketListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Notifier> notifiers = new CopyOnWriteArrayList<>();
     private volatile Conversations conversations;
@@ -88,6 +93,7 @@ public final class TicketService implements Tickets {
         this.autoCloseAfter = autoCloseAfter;
         this.ticketsFromEmail = ticketsFromEmail;
         this.clock = clock;
+        this.slaClock = new SlaClock(policies.warnAt());
     }
 
     static SlaPolicies policies(String file) {
@@ -197,8 +203,18 @@ public final class TicketService implements Tickets {
         row.createdAt = now;
         row.updatedAt = now;
         String by = name(actor);
+        // The targets start with the ticket; the lifecycle's SLA timer is set to the first warning.
+        SlaPolicies.Targets targets = targets(row);
+        List<SlaRow> slas = new ArrayList<>();
+        for (SlaTarget target : SlaTarget.values()) {
+            slas.add(slaClock.start(0, target, targets, now));
+        }
+        row.slaCheckAt = SlaClock.next(slas);
         data.execute(mapper -> {
             mapper.insert(row);
+            for (SlaRow sla : slas) {
+                mapper.insertSla(sla.forTicket(row.id));
+            }
             if (request.conversationId() != null) {
                 mapper.link(row.id, request.conversationId(), now);
             }
@@ -207,35 +223,19 @@ public final class TicketService implements Tickets {
                     + row.priority + ", team " + row.teamId);
         });
         long id = row.id;
-        // The ticket exists before its process: if the engine fails now, the ticket is still there to retry.
+        // The ticket exists before its process: if the engine fails now, the ticket is still there to retry. The
+        // process's first step records its instance on the ticket.
         Map<String, Object> variables = new HashMap<>();
         variables.put("ticketId", String.valueOf(id));
         variables.put("teamId", row.teamId);
         variables.put("assigneeId", row.assigneeId == null ? "" : row.assigneeId);
         variables.put("autoCloseAfter", autoCloseAfter);
-        String instance = workflows.start(LIFECYCLE, String.valueOf(id), variables);
-        data.execute(mapper -> {
-            TicketRow current = mapper.lock(id);
-            current.processInstanceId = instance;
-            mapper.update(current);
-        });
-        for (SlaTarget target : SlaTarget.values()) {
-            startClock(id, target, now);
-        }
+        variables.put("slaCheckAt", Date.from(row.slaCheckAt));
+        workflows.start(LIFECYCLE, String.valueOf(id), variables);
         Ticket ticket = require(String.valueOf(id));
         tell("created", ticket, by);
         LOG.info("Ticket #{} created ({}, {}, team {})", id, type, row.priority, row.teamId);
         return ticket;
-    }
-
-    private void startClock(long ticketId, SlaTarget target, Instant now) {
-        data.execute(mapper -> {
-            mapper.deleteSla(ticketId, target.name());
-            mapper.insertSla(new SlaRow(ticketId, target.name(), "", 0, 0, now, SlaState.RUNNING.name(), null, null,
-                    null, null, now, now));
-        });
-        workflows.start(CLOCK, target.clockKey(ticketId),
-                Map.of("ticketId", String.valueOf(ticketId), "target", target.name()));
     }
 
     // ------------------------------------------------------------------ reading
@@ -327,29 +327,19 @@ public final class TicketService implements Tickets {
             throw new IllegalStateException("a " + from + " ticket cannot become " + status
                     + (from == TicketStatus.TRIAGE || from == TicketStatus.NEW ? ": give it an assignee first" : ""));
         }
-        String key = String.valueOf(id);
+        String instance = lifecycle(row);
         switch (status) {
-            case PENDING_CUSTOMER -> {
-                completeWork(key, "pending");
-                stopClock(id, SlaTarget.FIRST_RESPONSE, "sla-stop");
-                stopClock(id, SlaTarget.RESOLUTION, "sla-pause");
-            }
+            case PENDING_CUSTOMER -> completeWork(id, instance, "pending");
             case RESOLVED -> {
                 if (from == TicketStatus.PENDING_CUSTOMER) {
-                    workflows.signal(LIFECYCLE, key, "customer-replied", Map.of("resumedBy", name(actor)));
-                    stopClock(id, SlaTarget.RESOLUTION, "sla-resume");
+                    workflows.signalInstance(instance, "customer-replied", Map.of("resumedBy", name(actor)));
                 }
-                completeWork(key, "resolved");
-                stopClock(id, SlaTarget.FIRST_RESPONSE, "sla-stop");
-                stopClock(id, SlaTarget.RESOLUTION, "sla-stop");
+                completeWork(id, instance, "resolved");
             }
-            case ASSIGNED -> resume(id, from, name(actor));
+            case ASSIGNED -> resume(instance, name(actor));
             case CLOSED -> {
-                workflows.cancel(LIFECYCLE, key, "closed by " + name(actor));
-                for (SlaTarget target : SlaTarget.values()) {
-                    stopClock(id, target, "sla-stop");
-                }
-                setStatus(id, TicketStatus.CLOSED, name(actor));
+                workflows.cancel(LIFECYCLE, String.valueOf(id), "closed by " + name(actor));
+                enterStep(id, TicketStatus.CLOSED.name(), null, null, name(actor), null);
             }
             default -> throw new IllegalStateException("a ticket cannot be moved to " + status + " by hand");
         }
@@ -358,36 +348,39 @@ public final class TicketService implements Tickets {
         return ticket;
     }
 
-    /** Back to work: the customer answered a pending ticket, or wrote again about a resolved one. */
-    private void resume(long id, TicketStatus from, String by) {
-        String key = String.valueOf(id);
-        if (from == TicketStatus.PENDING_CUSTOMER) {
-            workflows.signal(LIFECYCLE, key, "customer-replied", Map.of("resumedBy", by));
-            stopClock(id, SlaTarget.RESOLUTION, "sla-resume");
-        } else if (from == TicketStatus.RESOLVED) {
-            workflows.signal(LIFECYCLE, key, "customer-replied", Map.of("resumedBy", by));
-            startClock(id, SlaTarget.RESOLUTION, clock.instant());
+    /** The ticket's lifecycle instance: recorded by its first step, looked up for a ticket from before that. */
+    private String lifecycle(TicketRow row) {
+        if (row.processInstanceId != null) {
+            return row.processInstanceId;
         }
+        return workflows.running(LIFECYCLE, String.valueOf(row.id)).orElseThrow(
+                () -> new IllegalStateException("ticket #" + row.id + " has no running lifecycle"));
+    }
+
+    /**
+     * Back to work: the customer answered a pending ticket, or wrote again about a resolved one (the lifecycle
+     * reopens it). Either way the lifecycle hears that the customer replied.
+     */
+    private void resume(String instance, String by) {
+        workflows.signalInstance(instance, "customer-replied", Map.of("resumedBy", by));
     }
 
     /** The customer wrote in a conversation linked to tickets: pending ones resume, resolved ones reopen. */
     void customerWrote(String conversationId) {
         for (Ticket ticket : forConversation(conversationId)) {
             if (ticket.status() == TicketStatus.PENDING_CUSTOMER || ticket.status() == TicketStatus.RESOLVED) {
-                resume(Long.parseLong(ticket.id()), ticket.status(), "customer");
+                resume(lifecycle(row(Long.parseLong(ticket.id()))), "customer");
                 tell("updated", require(ticket.id()), "customer");
             }
         }
     }
 
-    private void completeWork(String key, String outcome) {
-        WorkTask work = workflows.tasks(key).stream().filter(t -> "work".equals(t.activityId())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("ticket " + key + " is not being worked on"));
-        workflows.complete(work.id(), Map.of("outcome", outcome), null);
-    }
-
-    private void stopClock(long id, SlaTarget target, String message) {
-        workflows.signal(CLOCK, target.clockKey(id), message, Map.of());
+    private void completeWork(long id, String instance, String outcome) {
+        try {
+            workflows.completeStep(instance, "work", Map.of("outcome", outcome));
+        } catch (NoSuchElementException e) {
+            throw new IllegalStateException("ticket #" + id + " is not being worked on");
+        }
     }
 
     /** What people may change on a ticket; null leaves a value as it is. */
@@ -396,6 +389,14 @@ public final class TicketService implements Tickets {
     }
 
     Ticket update(String ticketId, Change change, KefuUser actor) {
+        return update(ticketId, change, actor, true);
+    }
+
+    /**
+     * {@code moveTimer} false: called from the SLA check itself (an escalation), whose timer is firing and which
+     * sets the next time itself.
+     */
+    private Ticket update(String ticketId, Change change, KefuUser actor, boolean moveTimer) {
         long id = parse(ticketId);
         String by = name(actor);
         Instant now = clock.instant();
@@ -449,6 +450,11 @@ public final class TicketService implements Tickets {
             if (mapper.fields(id).size() > MAX_FIELDS) {
                 throw new IllegalArgumentException("a ticket holds at most " + MAX_FIELDS + " custom fields");
             }
+            if (retarget[0]) {
+                // A new priority or team: the targets not yet over take the goals that apply now.
+                SlaPolicies.Targets targets = targets(row);
+                changeSlas(mapper, row, (target, sla, was) -> slaClock.retarget(sla, targets, was, now), moveTimer);
+            }
             row.updatedAt = now;
             mapper.update(row);
             if (!changes.isEmpty()) {
@@ -457,15 +463,15 @@ public final class TicketService implements Tickets {
         });
         TicketStatus status = TicketStatus.valueOf(before.status);
         if (assigned[0] != null || retarget[0]) {
-            applyToProcess(id, status, assigned[0], retarget[0]);
+            applyToProcess(id, status, assigned[0]);
         }
         Ticket ticket = require(ticketId);
         tell("updated", ticket, by);
         return ticket;
     }
 
-    /** Carries a new assignee or team over to the ticket's process and SLA clocks. */
-    private void applyToProcess(long id, TicketStatus status, String assignee, boolean retarget) {
+    /** Carries a new assignee or team over to the ticket's process. */
+    private void applyToProcess(long id, TicketStatus status, String assignee) {
         String key = String.valueOf(id);
         TicketRow row = row(id);
         Map<String, Object> variables = new HashMap<>();
@@ -481,11 +487,6 @@ public final class TicketService implements Tickets {
                 workflows.complete(task.id(), Map.of("assigneeId", assignee), null);
             } else if ("work".equals(task.activityId()) && assignee != null) {
                 workflows.assignTask(task.id(), assignee.isEmpty() ? null : assignee);
-            }
-        }
-        if (retarget) {
-            for (SlaTarget target : SlaTarget.values()) {
-                stopClock(id, target, "sla-recalculate");
             }
         }
     }
@@ -506,7 +507,6 @@ public final class TicketService implements Tickets {
         Instant now = clock.instant();
         TicketMapper.CommentRow comment = new TicketMapper.CommentRow(UUID.randomUUID().toString(), id,
                 actor == null ? null : actor.id(), name(actor), body, publicReply, now);
-        boolean[] firstResponse = {false};
         data.execute(mapper -> {
             TicketRow row = mapper.lock(id);
             if (row == null) {
@@ -516,13 +516,11 @@ public final class TicketService implements Tickets {
             row.updatedAt = now;
             if (publicReply && actor != null && row.firstResponseAt == null) {
                 row.firstResponseAt = now;
-                firstResponse[0] = true;
+                changeSlas(mapper, row, (target, sla, policy) -> target == SlaTarget.FIRST_RESPONSE
+                        ? slaClock.met(sla, policy, now) : sla, false);
             }
             mapper.update(row);
         });
-        if (firstResponse[0]) {
-            stopClock(id, SlaTarget.FIRST_RESPONSE, "sla-stop");
-        }
         tell("commented", require(ticketId), name(actor));
         return comment;
     }
@@ -570,57 +568,157 @@ public final class TicketService implements Tickets {
 
     // ------------------------------------------------------------------ called by the processes' steps
 
-    /** A lifecycle step sets where the ticket is. */
-    void setStatus(long id, TicketStatus status, String by) {
+    /**
+     * A lifecycle step ({@code TRIAGE}, {@code ASSIGNED}, {@code PENDING_CUSTOMER}, {@code RESOLVED}, {@code CLOSED},
+     * or {@code REOPENED} on the way back to work): the ticket's status, the assignee the process chose, and what
+     * the step means for the service levels, in one transaction. Working on it runs the targets (a paused
+     * resolution target resumes), asking the customer meets the first response and pauses the resolution target,
+     * resolving or closing meets both, reopening starts a new resolution target. The first step also records the
+     * instance on the ticket. {@code stepConnection}: the step's own (its transaction's), or null outside a step.
+     */
+    void enterStep(long id, String step, String processInstanceId, String assigneeId, String by,
+            java.sql.Connection stepConnection) {
         Instant now = clock.instant();
+        data.inStep(stepConnection, mapper -> {
+            TicketRow row = mapper.lock(id);
+            if (row == null) {
+                throw new NoSuchElementException("no ticket " + id);
+            }
+            if (row.processInstanceId == null) {
+                row.processInstanceId = processInstanceId;
+            }
+            row.updatedAt = now;
+            if ("REOPENED".equals(step)) {
+                row.reopenCount++;
+                row.resolvedAt = null;
+                mapper.history(id, now, by, "reopened", "The customer wrote again");
+                SlaRow restarted = slaClock.start(id, SlaTarget.RESOLUTION, targets(row), now);
+                mapper.deleteSla(id, SlaTarget.RESOLUTION.name());
+                mapper.insertSla(restarted);
+                keepTimer(row, mapper.slas(id), true);
+                mapper.update(row);
+                return;
+            }
+            TicketStatus status = TicketStatus.valueOf(step);
+            switch (status) {
+                case TRIAGE, ASSIGNED -> {
+                    if (status == TicketStatus.ASSIGNED && !blank(assigneeId) && !assigneeId.equals(row.assigneeId)) {
+                        row.assigneeId = assigneeId;
+                        mapper.history(id, now, by, "changed", "assigned to " + assigneeId);
+                    }
+                    changeSlas(mapper, row, (target, sla, policy) -> slaClock.resume(sla, policy, now), true);
+                }
+                case PENDING_CUSTOMER -> changeSlas(mapper, row, (target, sla, policy) ->
+                        target == SlaTarget.FIRST_RESPONSE ? slaClock.met(sla, policy, now)
+                                : slaClock.pause(sla, policy, now), false);
+                case RESOLVED, CLOSED -> changeSlas(mapper, row, (target, sla, policy) -> slaClock.met(sla, policy, now),
+                        false);
+                default -> {
+                    // NEW: nothing has started yet
+                }
+            }
+            if (!row.status.equals(status.name())) {
+                String previous = row.status;
+                row.status = status.name();
+                if (status == TicketStatus.RESOLVED) {
+                    row.resolvedAt = now;
+                } else if (status == TicketStatus.CLOSED) {
+                    row.closedAt = now;
+                }
+                mapper.history(id, now, by, "status", previous + " → " + status);
+            }
+            mapper.update(row);
+        });
+    }
+
+    /**
+     * The SLA timer fired: targets past their warning time are warned (the assignee hears of it), targets past their
+     * goal are breached and escalated. Answers when to look next: the earliest warning or deadline left, or
+     * {@link SlaClock#PARKED} when no target runs.
+     */
+    Instant checkSla(long id, Instant now) {
+        List<SlaClock.Checked> found = new ArrayList<>();
         data.execute(mapper -> {
             TicketRow row = mapper.lock(id);
             if (row == null) {
                 throw new NoSuchElementException("no ticket " + id);
             }
-            if (row.status.equals(status.name())) {
-                return;
+            for (SlaRow sla : mapper.slas(id)) {
+                SlaClock.Checked checked = slaClock.check(sla, policyOf(sla, row), now);
+                if (checked.event() == SlaClock.Event.NONE) {
+                    continue;
+                }
+                mapper.updateSla(checked.row());
+                found.add(checked);
+                mapper.history(id, now, "SLA", checked.event() == SlaClock.Event.BREACHED ? "sla-breached"
+                        : "sla-warning", checked.event() == SlaClock.Event.BREACHED
+                        ? sla.target() + " target breached (" + sla.policy() + ")"
+                        : sla.target() + " target due at " + sla.dueAt());
             }
-            String previous = row.status;
-            row.status = status.name();
-            row.updatedAt = now;
-            if (status == TicketStatus.RESOLVED) {
-                row.resolvedAt = now;
-            } else if (status == TicketStatus.CLOSED) {
-                row.closedAt = now;
+        });
+        for (SlaClock.Checked checked : found) {
+            SlaTarget target = SlaTarget.valueOf(checked.row().target());
+            if (checked.event() == SlaClock.Event.BREACHED) {
+                escalate(id, target);
+            } else {
+                warn(id, target, checked.row().dueAt());
             }
+        }
+        // After an escalation, which may have re-targeted: the next time from the targets as they are now.
+        return data.write(mapper -> {
+            TicketRow row = mapper.lock(id);
+            Instant next = SlaClock.next(mapper.slas(id));
+            row.slaCheckAt = next == null ? SlaClock.PARKED : next;
             mapper.update(row);
-            mapper.history(id, now, by, "status", previous + " → " + status);
+            return row.slaCheckAt;
         });
     }
 
-    /** The assignee the lifecycle's triage chose. */
-    void assignFromProcess(long id, String assigneeId) {
-        if (blank(assigneeId)) {
+    /** How a change treats one target: the row as it becomes, from the row, and the rule it runs by. */
+    @FunctionalInterface
+    interface SlaChange {
+        SlaRow apply(SlaTarget target, SlaRow row, SlaPolicies.Targets policy);
+    }
+
+    /**
+     * Applies {@code change} to the ticket's targets in the caller's transaction and, with {@code moveTimer}, moves
+     * the SLA timer earlier when the change brought a warning or deadline before it. The caller saves {@code row}.
+     */
+    private void changeSlas(TicketMapper mapper, TicketRow row, SlaChange change, boolean moveTimer) {
+        List<SlaRow> after = new ArrayList<>();
+        boolean changed = false;
+        for (SlaRow sla : mapper.slas(row.id)) {
+            SlaRow next = change.apply(SlaTarget.valueOf(sla.target()), sla, policyOf(sla, row));
+            if (next != sla) {
+                mapper.updateSla(next);
+                changed = true;
+            }
+            after.add(next);
+        }
+        if (changed) {
+            keepTimer(row, after, moveTimer);
+        }
+    }
+
+    /**
+     * Keeps the SLA timer no later than the earliest warning or deadline of {@code slas}. Later deadlines leave the
+     * timer where it is: it fires early, finds nothing due and sets the next time, which costs one check instead of
+     * a move on every pause and answer. Inside a process step the move joins the step's transaction.
+     */
+    private void keepTimer(TicketRow row, List<SlaRow> slas, boolean move) {
+        Instant next = SlaClock.next(slas);
+        if (!move || next == null || row.processInstanceId == null
+                || (row.slaCheckAt != null && !next.isBefore(row.slaCheckAt))) {
             return;
         }
-        Instant now = clock.instant();
-        data.execute(mapper -> {
-            TicketRow row = mapper.lock(id);
-            if (row != null && !assigneeId.equals(row.assigneeId)) {
-                row.assigneeId = assigneeId;
-                row.updatedAt = now;
-                mapper.update(row);
-                mapper.history(id, now, null, "changed", "assigned to " + assigneeId);
-            }
-        });
+        if (workflows.moveTimer(row.processInstanceId, SLA_TIMER, next)) {
+            row.slaCheckAt = next;
+        }
     }
 
-    void reopened(long id) {
-        Instant now = clock.instant();
-        data.execute(mapper -> {
-            TicketRow row = mapper.lock(id);
-            row.reopenCount++;
-            row.resolvedAt = null;
-            row.updatedAt = now;
-            mapper.update(row);
-            mapper.history(id, now, null, "reopened", "The customer wrote again");
-        });
+    /** The rule a target runs by: the one it was set with, or the one that applies now if that rule is gone. */
+    private SlaPolicies.Targets policyOf(SlaRow sla, TicketRow row) {
+        return policies.named(sla.policy()).orElseGet(() -> targets(row));
     }
 
     /** The targets that apply to a ticket now (its priority and its customer's tier). */
@@ -638,20 +736,11 @@ public final class TicketService implements Tickets {
         return data.read(mapper -> mapper.sla(id, target.name()));
     }
 
-    void saveSla(SlaRow row) {
-        data.execute(mapper -> mapper.updateSla(row));
-    }
-
-    void recordSla(long id, String kind, String detail) {
-        Instant now = clock.instant();
-        data.execute(mapper -> mapper.history(id, now, "SLA", kind, detail));
-    }
-
     /** At breach: the ticket moves to the escalation team, unassigned, and the supervisors hear of it. */
     void escalate(long id, SlaTarget target) {
         TicketRow row = row(id);
         String team = policies.escalationTeam();
-        update(String.valueOf(id), new Change(null, team, null, true, null, null, null), null);
+        update(String.valueOf(id), new Change(null, team, null, true, null, null, null), null, false);
         notifyPeople(policies.escalationNotify(), "SLA breached: ticket #" + id, "The " + target.name().toLowerCase()
                 + " target of ticket #" + id + " (" + row.subject + ") is breached; it moved to " + team + ".", id);
     }
@@ -673,10 +762,6 @@ public final class TicketService implements Tickets {
                 LOG.warn("Notifier {} failed for ticket #{}: {}", notifier.getClass().getName(), ticketId, e.getMessage());
             }
         }
-    }
-
-    Duration sinceStart(SlaRow row, Instant now) {
-        return Duration.between(row.startedAt(), now);
     }
 
     // ------------------------------------------------------------------ metrics

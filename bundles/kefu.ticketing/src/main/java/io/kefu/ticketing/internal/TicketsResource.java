@@ -92,7 +92,8 @@ public final class TicketsResource {
             Priority priority, TicketStatus status, String customerId, String customerName, String assigneeId,
             String teamId, String source, List<String> conversationIds, Map<String, String> fields,
             Instant createdAt, Instant updatedAt, List<Sla> sla, List<Comment> comments, List<Attachment> attachments,
-            List<HistoryEntry> history, String processInstanceId, int reopenCount, List<TicketStatus> actions) {
+            List<HistoryEntry> history, String processInstanceId, int reopenCount, List<TicketStatus> actions,
+            Instant slaCheckAt) {
     }
 
     public record CreateBody(String type, String subject, String description, Priority priority, String customerId,
@@ -329,7 +330,8 @@ public final class TicketsResource {
                         a.sizeBytes(), a.url(), a.createdAt())).toList(),
                 tickets.history(id).stream().map(h -> new HistoryEntry(h.atTime(), h.actor(), h.kind(), h.detail()))
                         .toList(),
-                row.processInstanceId, row.reopenCount, List.copyOf(TicketService.allowed(ticket.status())));
+                row.processInstanceId, row.reopenCount, List.copyOf(TicketService.allowed(ticket.status())),
+                row.slaCheckAt);
     }
 
     private List<Sla> sla(long ticketId) {

@@ -90,7 +90,8 @@ public final class TicketBenchmark {
     static final String[] SOP_STEPS = {"start", "find the task", "complete the step"};
 
     record Options(List<TestDatabase> databases, int threads, int warmupSeconds, int seconds, int rounds,
-            int sopSeconds, int statements, int queryCache, String history, boolean noQueryTimeout) {
+            int sopSeconds, int statements, int queryStats, int queryCache, String history,
+            boolean noQueryTimeout) {
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
             for (String arg : args) {
@@ -111,10 +112,11 @@ public final class TicketBenchmark {
             }
             Options options = new Options(databases, number(given, "threads", 4), number(given, "warmup", 20),
                     number(given, "seconds", 20), number(given, "rounds", 3), number(given, "sop-seconds", 20),
-                    number(given, "statements", 0), number(given, "query-cache", 0), given.get("history"),
+                    number(given, "statements", 0), number(given, "query-stats", 0), number(given, "query-cache", 0),
+                    given.get("history"),
                     Boolean.parseBoolean(given.getOrDefault("no-query-timeout", "false")));
             given.keySet().removeAll(Set.of("databases", "threads", "warmup", "seconds", "rounds", "sop-seconds",
-                    "statements", "query-cache", "history", "no-query-timeout"));
+                    "statements", "query-stats", "query-cache", "history", "no-query-timeout"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet());
             }
@@ -164,10 +166,7 @@ public final class TicketBenchmark {
                     workbench.service(), policies, "support", "P7D", true, Clock.systemUTC());
             workbench.actions().add(new TicketActions.Status(tickets));
             workbench.actions().add(new TicketActions.Create(tickets));
-            workbench.actions().add(new TicketActions.Schedule(tickets));
-            workbench.actions().add(new TicketActions.Deadline(tickets));
-            workbench.actions().add(new TicketActions.Pause(tickets));
-            workbench.actions().add(new TicketActions.Met(tickets));
+            workbench.actions().add(new TicketActions.Check(tickets));
             workflows = workbench.service();
             workflows.library().deployDefaults(Workbench.repositoryProcesses());
         }
@@ -309,13 +308,8 @@ public final class TicketBenchmark {
             ProcessActions actions = new ProcessActions();
             actions.add(action("ticket.status", context -> {
             }));
-            actions.add(action("sla.schedule", context -> {
-                context.setVariable("nextDeadline", new Date(System.currentTimeMillis() + Duration.ofDays(1).toMillis()));
-                context.setVariable("slaState", "RUNNING");
-            }));
-            actions.add(action("sla.pause", context -> context.setVariable("slaState", "PAUSED")));
-            actions.add(action("sla.met", context -> context.setVariable("slaState", "MET")));
-            actions.add(action("sla.deadline", context -> context.setVariable("slaState", "WARNED")));
+            actions.add(action("sla.check", context -> context.setVariable("slaCheckAt",
+                    new Date(System.currentTimeMillis() + Duration.ofDays(1).toMillis()))));
             return actions;
         }
 
@@ -359,30 +353,23 @@ public final class TicketBenchmark {
         public void ticket(long[] steps) {
             // Business keys of their own: Kefu signals its processes by business key on the same tables.
             String key = "raw-" + keys.incrementAndGet();
-            String firstResponse = key + ":FIRST_RESPONSE";
-            String resolution = key + ":RESOLUTION";
             long start = System.nanoTime();
             Map<String, Object> variables = new HashMap<>();
             variables.put("ticketId", key);
             variables.put("teamId", "support");
             variables.put("assigneeId", "agent-1");
             variables.put("autoCloseAfter", "P7D");
+            // Kefu sets the timer to the first SLA warning: three business hours ahead for a NORMAL ticket.
+            variables.put("slaCheckAt", new Date(System.currentTimeMillis() + Duration.ofHours(3).toMillis()));
             String instance = runtime.startProcessInstanceByKey("ticket-lifecycle", key, variables).getId();
-            runtime.startProcessInstanceByKey("sla-clock", firstResponse,
-                    Map.of("ticketId", key, "target", "FIRST_RESPONSE"));
-            runtime.startProcessInstanceByKey("sla-clock", resolution, Map.of("ticketId", key, "target", "RESOLUTION"));
             long created = System.nanoTime();
             complete(instance, "pending");
-            message("sla-stop", firstResponse);
-            message("sla-pause", resolution);
             long pending = System.nanoTime();
             int received = runtime.createMessageCorrelation("customer-replied").processInstanceId(instance)
                     .setVariables(Map.of("resumedBy", AGENT.displayName())).correlateAllWithResult().size();
             expectOne(received, "customer-replied", key);
-            message("sla-resume", resolution);
             long replied = System.nanoTime();
             complete(instance, "resolved");
-            message("sla-stop", resolution);
             long resolved = System.nanoTime();
             steps[0] = created - start;
             steps[1] = pending - created;
@@ -396,11 +383,6 @@ public final class TicketBenchmark {
                 throw new IllegalStateException("instance " + instance + " has no work task");
             }
             tasks.complete(work.getId(), Map.of("outcome", outcome));
-        }
-
-        private void message(String message, String businessKey) {
-            expectOne(runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
-                    .correlateAllWithResult().size(), message, businessKey);
         }
 
         private static void expectOne(int received, String message, String key) {
@@ -436,20 +418,21 @@ public final class TicketBenchmark {
             steps[2] = completed - found;
         }
 
-        /** After a run: the last raw ticket's processes are where the lifecycle leaves them. */
+        /** After a run: the last raw ticket's process is where the lifecycle leaves it. */
         String verify() {
             String key = "raw-" + keys.get();
             return engine.call(camunda -> {
                 long lifecycle = camunda.getRuntimeService().createProcessInstanceQuery()
                         .processInstanceBusinessKey(key).count();
-                long clocks = camunda.getRuntimeService().createProcessInstanceQuery()
-                        .processInstanceBusinessKeyLike(key + ":%").count();
+                String instance = camunda.getRuntimeService().createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key).singleResult().getId();
+                long timers = camunda.getManagementService().createJobQuery().processInstanceId(instance).timers()
+                        .count();
                 List<String> waiting = camunda.getRuntimeService().createEventSubscriptionQuery()
-                        .processInstanceId(camunda.getRuntimeService().createProcessInstanceQuery()
-                                .processInstanceBusinessKey(key).singleResult().getId())
-                        .list().stream().map(s -> s.getEventType() + " " + s.getEventName()).sorted().toList();
+                        .processInstanceId(instance).list().stream().map(s -> s.getEventType() + " " + s.getEventName())
+                        .sorted().toList();
                 return "last raw ticket " + key + ": lifecycle running " + lifecycle + " waiting on " + waiting
-                        + ", clocks running " + clocks;
+                        + ", timers " + timers;
             });
         }
 
@@ -738,6 +721,10 @@ public final class TicketBenchmark {
             statements(options.statements(), options.noQueryTimeout());
             System.exit(0);
         }
+        if (options.queryStats() > 0) {
+            queryStats(options.queryStats(), options.warmupSeconds(), options.noQueryTimeout());
+            System.exit(0);
+        }
         List<Result> results = new ArrayList<>();
         for (TestDatabase database : options.databases()) {
             ScratchDatabase scratch;
@@ -879,6 +866,94 @@ public final class TicketBenchmark {
                     kefuCounts.values().stream().mapToLong(Long::longValue).sum() / (double) tickets,
                     rawCounts.values().stream().mapToLong(Long::longValue).sum() / (double) tickets);
         }
+    }
+
+    /**
+     * Where the database time of a ticket goes, from H2's own statistics ({@code SET QUERY_STATISTICS}): one client
+     * on a database of its own, {@code warmupSeconds} of tickets on each side first (so that the tables hold what a
+     * busy day leaves), then {@code tickets} tickets per side; the statements by total time, per ticket.
+     */
+    static void queryStats(int tickets, int warmupSeconds, boolean noQueryTimeout) throws Exception {
+        try (ScratchDatabase scratch = TestDatabase.H2.create();
+                PooledStore store = PooledStore.open(scratch.url(), scratch.user(), scratch.password());
+                KefuSide kefu = new KefuSide(store, noQueryTimeout);
+                RawSide raw = new RawSide(store)) {
+            long[] steps = new long[4];
+            long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+            int warm = 0;
+            while (System.nanoTime() < until) {
+                kefu.ticket(steps);
+                raw.ticket(steps);
+                warm++;
+            }
+            System.out.println("Warm-up: " + warm + " tickets per side");
+            for (Side side : List.<Side>of(kefu, raw)) {
+                try (Connection connection = store.dataSource().getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+                    statement.execute("SET QUERY_STATISTICS TRUE");
+                    long metaBefore = metadataVersion(connection);
+                    long start = System.nanoTime();
+                    for (int i = 0; i < tickets; i++) {
+                        side.ticket(steps);
+                    }
+                    long wall = System.nanoTime() - start;
+                    // Every change of H2's metadata version empties every connection's cache of parsed statements.
+                    System.out.printf(Locale.ROOT, "%n%s: H2 metadata changes per ticket: %.2f", side.name(),
+                            (metadataVersion(connection) - metaBefore) / (double) tickets);
+                    System.out.printf(Locale.ROOT, "%n%s: %d tickets, %.2f ms each (wall); top statements by total"
+                            + " time, per ticket:%n", side.name(), tickets, wall / 1e6 / tickets);
+                    System.out.println("| ms | runs | rows | statement |");
+                    System.out.println("|---|---|---|---|");
+                    double total = 0;
+                    int shown = 0;
+                    try (ResultSet rows = statement.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT,"
+                            + " CUMULATIVE_EXECUTION_TIME, CUMULATIVE_ROW_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                            + " ORDER BY CUMULATIVE_EXECUTION_TIME DESC")) {
+                        while (rows.next()) {
+                            double ms = rows.getDouble(3) / tickets;
+                            total += ms;
+                            if (shown++ < 15) {
+                                String sql = rows.getString(1).replaceAll("\\s+", " ");
+                                System.out.printf(Locale.ROOT, "| %.3f | %.1f | %.1f | %s |%n", ms,
+                                        rows.getLong(2) / (double) tickets, rows.getLong(4) / (double) tickets,
+                                        sql.length() > 160 && !Boolean.getBoolean("full.sql") ? sql.substring(0, 160) + "…" : sql);
+                            }
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, "| %.3f | | | all statements |%n", total);
+                    if (Boolean.getBoolean("explain")) {
+                        List<String> top = new ArrayList<>();
+                        try (ResultSet rows = statement.executeQuery("SELECT SQL_STATEMENT FROM"
+                                + " INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 3")) {
+                            while (rows.next()) {
+                                top.add(rows.getString(1));
+                            }
+                        }
+                        for (String sql : top) {
+                            if (!sql.trim().toLowerCase(Locale.ROOT).startsWith("select")) {
+                                continue;
+                            }
+                            try (ResultSet plan = statement.executeQuery("EXPLAIN " + sql.replace("?", "'1'"))) {
+                                while (plan.next()) {
+                                    System.out.println("  plan: " + plan.getString(1).replaceAll("\\s+", " "));
+                                }
+                            } catch (SQLException e) {
+                                System.out.println("  no plan: " + e.getMessage());
+                            }
+                        }
+                    }
+                    statement.execute("SET QUERY_STATISTICS FALSE");
+                }
+            }
+        }
+    }
+
+    /** H2's metadata version (each change empties the parsed-statement caches); a diagnostic, H2 only. */
+    static long metadataVersion(Connection connection) throws SQLException {
+        org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) connection
+                .unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+        return session.getDatabase().getModificationMetaId();
     }
 
     private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(

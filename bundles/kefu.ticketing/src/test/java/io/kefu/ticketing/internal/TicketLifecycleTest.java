@@ -78,10 +78,7 @@ class TicketLifecycleTest {
             tickets.addNotifier(notifications::add);
             workbench.actions().add(new TicketActions.Status(tickets));
             workbench.actions().add(new TicketActions.Create(tickets));
-            workbench.actions().add(new TicketActions.Schedule(tickets));
-            workbench.actions().add(new TicketActions.Deadline(tickets));
-            workbench.actions().add(new TicketActions.Pause(tickets));
-            workbench.actions().add(new TicketActions.Met(tickets));
+            workbench.actions().add(new TicketActions.Check(tickets));
             workbench.service().library().deployDefaults(Workbench.repositoryProcesses());
         }
 

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /** What an action sees of the execution that called it. */
 final class ExecutionContext implements ActionContext {
@@ -68,5 +70,15 @@ final class ExecutionContext implements ActionContext {
     public void setVariable(String name, Object value) {
         // On the process instance, so that later steps and gateways see it whatever scope this step has.
         execution.getProcessInstance().setVariable(name, value);
+    }
+
+    @Override
+    public java.sql.Connection connection() {
+        // The connection of the engine's command running this step (its MyBatis session opens it on first use).
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            throw new IllegalStateException("not inside a process step");
+        }
+        return command.getDbSqlSession().getSqlSession().getConnection();
     }
 }

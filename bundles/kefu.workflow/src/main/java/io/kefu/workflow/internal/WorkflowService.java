@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +24,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -99,13 +102,18 @@ public final class WorkflowService implements Workflows {
     @Override
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         return engine.call(camunda -> {
-            ProcessDefinition definition = camunda.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionKey(processKey).latestVersion().singleResult();
-            if (definition == null) {
-                throw new NoSuchElementException("no process '" + processKey + "' is deployed");
+            try {
+                return camunda.getRuntimeService().startProcessInstanceByKey(processKey, businessKey,
+                        new HashMap<>(variables)).getId();
+            } catch (ProcessEngineException e) {
+                // Only now look whether the process exists: starting is the frequent case, and the engine's start
+                // by key reads the newest version itself.
+                if (camunda.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
+                        .count() == 0) {
+                    throw new NoSuchElementException("no process '" + processKey + "' is deployed");
+                }
+                throw e;
             }
-            return camunda.getRuntimeService().startProcessInstanceById(definition.getId(), businessKey,
-                    new HashMap<>(variables)).getId();
         });
     }
 
@@ -131,9 +139,43 @@ public final class WorkflowService implements Workflows {
     }
 
     @Override
+    public boolean signalInstance(String processInstanceId, String message, Map<String, Object> variables) {
+        return engine.call(camunda -> !camunda.getRuntimeService().createMessageCorrelation(message)
+                .processInstanceId(processInstanceId).setVariables(new HashMap<>(variables)).correlateAllWithResult()
+                .isEmpty());
+    }
+
+    @Override
+    public void completeStep(String processInstanceId, String activityId, Map<String, Object> values) {
+        engine.run(camunda -> {
+            // One query by instance and step, then the completion: no task read again, no access or form check.
+            Task task = camunda.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                    .taskDefinitionKey(activityId).active().singleResult();
+            if (task == null) {
+                throw new NoSuchElementException("instance " + processInstanceId + " has no open step " + activityId);
+            }
+            camunda.getTaskService().complete(task.getId(), new HashMap<>(values));
+        });
+    }
+
+    @Override
+    public boolean moveTimer(String processInstanceId, String activityId, Instant due) {
+        return engine.call(camunda -> {
+            Job timer = camunda.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+                    .activityId(activityId).timers().singleResult();
+            if (timer == null) {
+                return false;
+            }
+            camunda.getManagementService().setJobDuedate(timer.getId(), Date.from(due));
+            return true;
+        });
+    }
+
+    @Override
     public List<WorkTask> tasks(String businessKey) {
         return engine.call(camunda -> camunda.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-                .active().orderByTaskCreateTime().asc().list().stream().map(t -> workTask(camunda, t)).toList());
+                .active().orderByTaskCreateTime().asc().list().stream().map(t -> workTask(camunda, t, businessKey))
+                .toList());
     }
 
     /** Open tasks a person may work on: theirs, and unassigned ones of their groups. */
@@ -183,6 +225,11 @@ public final class WorkflowService implements Workflows {
     }
 
     private WorkTask workTask(ProcessEngine camunda, Task task) {
+        return workTask(camunda, task, null);
+    }
+
+    /** A task as Kefu shows it; {@code businessKey} when the caller knows it (else it is looked up). */
+    private WorkTask workTask(ProcessEngine camunda, Task task, String knownBusinessKey) {
         List<String> groups = new ArrayList<>();
         for (IdentityLink link : camunda.getTaskService().getIdentityLinksForTask(task.getId())) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
@@ -190,8 +237,9 @@ public final class WorkflowService implements Workflows {
             }
         }
         ProcessInfo process = library.byId(task.getProcessDefinitionId()).orElse(null);
-        String businessKey = camunda.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+        String businessKey = knownBusinessKey != null ? knownBusinessKey : camunda.getRuntimeService()
+                .createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
         return new WorkTask(task.getId(), task.getName(), process == null ? null : process.key(),
                 process == null ? null : process.name(), task.getProcessInstanceId(), businessKey,
                 task.getTaskDefinitionKey(), task.getAssignee(), groups,

@@ -24,7 +24,7 @@ class ProcessLibraryTest {
             ProcessLibrary library = workbench.service().library();
             Map<String, byte[]> folder = Workbench.repositoryProcesses();
             List<ProcessLibrary.Deployed> first = library.deployDefaults(folder);
-            assertEquals(6, first.size(), first.toString());
+            assertEquals(5, first.size(), first.toString());
             assertTrue(first.stream().allMatch(ProcessLibrary.Deployed::changed));
             assertTrue(library.latest().stream().anyMatch(p -> p.key().equals("refund-request") && p.sop()
                     && p.intents().contains("refund") && "退款申请".equals(p.title())), library.latest().toString());
@@ -59,7 +59,7 @@ class ProcessLibraryTest {
             try (Workbench second = Workbench.open(store)) {
                 assertTrue(second.service().library().deployDefaults(Workbench.repositoryProcesses()).stream()
                         .noneMatch(ProcessLibrary.Deployed::changed));
-                assertEquals(6, second.service().library().latest().size());
+                assertEquals(5, second.service().library().latest().size());
             }
         }
     }
@@ -75,7 +75,7 @@ class ProcessLibraryTest {
             // On a MariaDB server the first database's tables must not make the second look installed.
             try (Workbench b = Workbench.open(other)) {
                 assertTrue(b.service().library().latest().isEmpty());
-                assertEquals(6, b.service().library().deployDefaults(Workbench.repositoryProcesses()).size());
+                assertEquals(5, b.service().library().deployDefaults(Workbench.repositoryProcesses()).size());
             }
         }
     }
