@@ -10,9 +10,6 @@ import io.kefu.api.ticket.TicketStatus;
 import io.kefu.api.workflow.ActionContext;
 import io.kefu.api.workflow.ProcessAction;
 import io.kefu.api.workflow.WorkTask;
-import io.kefu.store.DatabaseKind;
-import io.kefu.store.Schema;
-import io.kefu.store.Store;
 import io.kefu.store.internal.PooledStore;
 import io.kefu.testing.ScratchDatabase;
 import io.kefu.testing.TestDatabase;
@@ -47,8 +44,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -67,20 +62,22 @@ import org.camunda.bpm.engine.task.Task;
  * mvn -q -pl bundles/kefu.ticketing exec:exec@benchmark [-Dbenchmark.args="databases=H2 seconds=10"]
  * </pre>
  *
- * <p>Options (defaults): {@code databases=H2,MARIADB threads=4 warmup=20 seconds=20 rounds=3 sop-seconds=20}.
+ * <p>Options (defaults): {@code databases=H2,MARIADB threads=4 warmup=40 seconds=20 rounds=3 sop-seconds=20}
+ * (40 s of warm-up per side: with 20, the first measured round still ran at half speed while the JIT compiled).
+ * {@code query-stats=N} (H2) instead runs {@code warmup} seconds of tickets per side, then N more with H2's query
+ * statistics on, and prints the statements by total time per ticket and how often H2's metadata changed
+ * ({@code -Dexplain=true} adds the plans of the three costliest, {@code -Dfull.sql=true} the whole SQL).
  * {@code statements=N} instead counts the SQL statements of N tickets on each side, one client, from H2's trace
  * of a database of its own ({@link #statements}), and measures nothing. What-ifs, not Kefu's settings:
  * {@code query-cache=N} gives H2 connections N parsed statements instead of Kefu's 64;
- * {@code history=none|activity|audit|full} switches both engines to that history level after they are built;
- * {@code no-query-timeout=true} takes the 30 s statement timeout off Kefu's ticket statements (on H2, setting a
- * statement's timeout runs {@code SET QUERY_TIMEOUT}, which empties every connection's cache of parsed statements).
+ * {@code history=none|activity|audit|full} switches both engines to that history level after they are built.
  * MariaDB is the server TestDatabase uses (127.0.0.1:3306, root; {@code -Dkefu.test.mysql.url=...} to change);
  * a scratch database is created and dropped.
  *
  * <p>One ticket is what an agent does with it: created with an assignee (no triage), asked the customer
  * (PENDING_CUSTOMER), the customer answered (back to ASSIGNED), resolved. For Kefu that is {@link TicketService}
- * with its rows and history, the ticket-lifecycle process and two sla-clock processes with their messages. The
- * raw side runs the same three processes with the same task completions and messages in the same order through
+ * with its rows, SLA targets and history, and the ticket-lifecycle process with its SLA timer. The raw side runs
+ * the same process with the same start, task completions and message in the same order through
  * RuntimeService and TaskService, on an engine built by the same {@link WorkflowEngine} configuration, whose
  * {@code actions} only set the variables the processes need ({@link RawActions}).
  */
@@ -90,8 +87,7 @@ public final class TicketBenchmark {
     static final String[] SOP_STEPS = {"start", "find the task", "complete the step"};
 
     record Options(List<TestDatabase> databases, int threads, int warmupSeconds, int seconds, int rounds,
-            int sopSeconds, int statements, int queryStats, int queryCache, String history,
-            boolean noQueryTimeout) {
+            int sopSeconds, int statements, int queryStats, int queryCache, String history) {
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
             for (String arg : args) {
@@ -110,13 +106,12 @@ public final class TicketBenchmark {
             for (String name : given.getOrDefault("databases", "H2,MARIADB").split(",")) {
                 databases.add(TestDatabase.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             }
-            Options options = new Options(databases, number(given, "threads", 4), number(given, "warmup", 20),
+            Options options = new Options(databases, number(given, "threads", 4), number(given, "warmup", 40),
                     number(given, "seconds", 20), number(given, "rounds", 3), number(given, "sop-seconds", 20),
                     number(given, "statements", 0), number(given, "query-stats", 0), number(given, "query-cache", 0),
-                    given.get("history"),
-                    Boolean.parseBoolean(given.getOrDefault("no-query-timeout", "false")));
+                    given.get("history"));
             given.keySet().removeAll(Set.of("databases", "threads", "warmup", "seconds", "rounds", "sop-seconds",
-                    "statements", "query-stats", "query-cache", "history", "no-query-timeout"));
+                    "statements", "query-stats", "query-cache", "history"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet());
             }
@@ -152,62 +147,19 @@ public final class TicketBenchmark {
         private final AtomicReference<String> lastTicket = new AtomicReference<>();
 
         KefuSide(PooledStore store) throws IOException {
-            this(store, false);
-        }
-
-        KefuSide(PooledStore store, boolean noQueryTimeout) throws IOException {
             workbench = Workbench.open(store);
             SlaPolicies policies;
             try (InputStream in = new FileInputStream(Path.of(System.getProperty("kefu.processes", "../../processes"),
                     "sla-policies.yaml").toFile())) {
                 policies = SlaPolicies.read(in, "sla-policies.yaml");
             }
-            tickets = new TicketService(new TicketData(noQueryTimeout ? withoutQueryTimeout(store) : store),
+            tickets = new TicketService(new TicketData(store),
                     workbench.service(), policies, "support", "P7D", true, Clock.systemUTC());
             workbench.actions().add(new TicketActions.Status(tickets));
             workbench.actions().add(new TicketActions.Create(tickets));
             workbench.actions().add(new TicketActions.Check(tickets));
             workflows = workbench.service();
             workflows.library().deployDefaults(Workbench.repositoryProcesses());
-        }
-
-        /** What-if: the store's session factories without MyBatis's statement timeout (see the options). */
-        static Store withoutQueryTimeout(Store store) {
-            return new Store() {
-                @Override
-                public DatabaseKind kind() {
-                    return store.kind();
-                }
-
-                @Override
-                public void migrate(Schema schema) {
-                    store.migrate(schema);
-                }
-
-                @Override
-                public SqlSessionFactory sessionFactory(Class<?>... mappers) {
-                    SqlSessionFactory factory = store.sessionFactory(mappers);
-                    org.apache.ibatis.session.Configuration configuration = factory.getConfiguration();
-                    configuration.setDefaultStatementTimeout(null);
-                    try {
-                        java.lang.reflect.Field timeout = MappedStatement.class.getDeclaredField("timeout");
-                        timeout.setAccessible(true);
-                        for (Object statement : configuration.getMappedStatements()) {
-                            if (statement instanceof MappedStatement mapped) {
-                                timeout.set(mapped, null);
-                            }
-                        }
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return factory;
-                }
-
-                @Override
-                public javax.sql.DataSource dataSource() {
-                    return store.dataSource();
-                }
-            };
         }
 
         @Override
@@ -718,11 +670,11 @@ public final class TicketBenchmark {
         Options options = Options.parse(args);
         machine(options);
         if (options.statements() > 0) {
-            statements(options.statements(), options.noQueryTimeout());
+            statements(options.statements());
             System.exit(0);
         }
         if (options.queryStats() > 0) {
-            queryStats(options.queryStats(), options.warmupSeconds(), options.noQueryTimeout());
+            queryStats(options.queryStats(), options.warmupSeconds());
             System.exit(0);
         }
         List<Result> results = new ArrayList<>();
@@ -758,10 +710,7 @@ public final class TicketBenchmark {
             throws Exception {
         System.out.println();
         System.out.println("== " + database + " (" + store.kind() + ")");
-        try (KefuSide kefu = new KefuSide(store, options.noQueryTimeout()); RawSide raw = new RawSide(store)) {
-            if (options.noQueryTimeout()) {
-                System.out.println("  what-if: Kefu's ticket statements without a statement timeout");
-            }
+        try (KefuSide kefu = new KefuSide(store); RawSide raw = new RawSide(store)) {
             if (options.history() != null) {
                 HistoryLevel level = switch (options.history()) {
                     case "none" -> HistoryLevel.HISTORY_LEVEL_NONE;
@@ -815,11 +764,11 @@ public final class TicketBenchmark {
      * The SQL statements of {@code tickets} tickets on each side, from H2's trace file (TRACE_LEVEL_FILE=2 logs
      * every statement), by kind and table, per ticket. Runs on a database of its own, after a warm-up.
      */
-    static void statements(int tickets, boolean noQueryTimeout) throws Exception {
+    static void statements(int tickets) throws Exception {
         try (ScratchDatabase scratch = TestDatabase.H2.create();
                 PooledStore store = PooledStore.open(scratch.url() + ";TRACE_LEVEL_FILE=2;TRACE_MAX_FILE_SIZE=4096",
                         scratch.user(), scratch.password());
-                KefuSide kefu = new KefuSide(store, noQueryTimeout);
+                KefuSide kefu = new KefuSide(store);
                 RawSide raw = new RawSide(store)) {
             Path trace = Path.of(scratch.url().substring("jdbc:h2:file:".length(), scratch.url().indexOf(';'))
                     + ".trace.db");
@@ -873,10 +822,10 @@ public final class TicketBenchmark {
      * on a database of its own, {@code warmupSeconds} of tickets on each side first (so that the tables hold what a
      * busy day leaves), then {@code tickets} tickets per side; the statements by total time, per ticket.
      */
-    static void queryStats(int tickets, int warmupSeconds, boolean noQueryTimeout) throws Exception {
+    static void queryStats(int tickets, int warmupSeconds) throws Exception {
         try (ScratchDatabase scratch = TestDatabase.H2.create();
                 PooledStore store = PooledStore.open(scratch.url(), scratch.user(), scratch.password());
-                KefuSide kefu = new KefuSide(store, noQueryTimeout);
+                KefuSide kefu = new KefuSide(store);
                 RawSide raw = new RawSide(store)) {
             long[] steps = new long[4];
             long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
