@@ -127,12 +127,14 @@ final class TicketActions {
             String priority = context.text("priority", null);
             Object assignee = context.variable("assigneeId");
             boolean unassign = assignee != null && assignee.toString().isBlank();
+            // On the step's connection: an earlier step of the same transaction may hold the ticket's row lock.
             tickets.update(id, new TicketService.Change(priority == null ? null
                     : Priority.valueOf(priority.toUpperCase(Locale.ROOT)), context.text("teamId", null),
-                    unassign ? null : context.text("assigneeId", null), unassign, null, null, null), null);
+                    unassign ? null : context.text("assigneeId", null), unassign, null, null, null), null, true,
+                    context.connection());
             String comment = context.text("comment", null);
             if (comment != null) {
-                tickets.addComment(id, comment, false, null);
+                tickets.addComment(id, comment, false, null, context.connection());
             }
         }
     }

@@ -179,14 +179,20 @@ public interface TicketMapper {
 
     // ------------------------------------------------------------------ metrics
 
+    /**
+     * Open tickets by status and age. The age limits come as parameters compared with the column: a parameter in
+     * arithmetic ({@code ? - 3600000}) is typed by H2 from the literal, an INTEGER, which epoch milliseconds
+     * overflow once H2 reuses the parsed statement.
+     */
     @Select("SELECT status, COUNT(*) AS count,"
-            + " SUM(CASE WHEN created_at >= #{now} - 3600000 THEN 1 ELSE 0 END) AS under1h,"
-            + " SUM(CASE WHEN created_at < #{now} - 3600000 AND created_at >= #{now} - 28800000 THEN 1 ELSE 0 END) AS under8h,"
-            + " SUM(CASE WHEN created_at < #{now} - 28800000 AND created_at >= #{now} - 86400000 THEN 1 ELSE 0 END) AS under24h,"
-            + " SUM(CASE WHEN created_at < #{now} - 86400000 AND created_at >= #{now} - 259200000 THEN 1 ELSE 0 END) AS under3d,"
-            + " SUM(CASE WHEN created_at < #{now} - 259200000 THEN 1 ELSE 0 END) AS older"
+            + " SUM(CASE WHEN created_at >= #{h1} THEN 1 ELSE 0 END) AS under1h,"
+            + " SUM(CASE WHEN created_at < #{h1} AND created_at >= #{h8} THEN 1 ELSE 0 END) AS under8h,"
+            + " SUM(CASE WHEN created_at < #{h8} AND created_at >= #{h24} THEN 1 ELSE 0 END) AS under24h,"
+            + " SUM(CASE WHEN created_at < #{h24} AND created_at >= #{d3} THEN 1 ELSE 0 END) AS under3d,"
+            + " SUM(CASE WHEN created_at < #{d3} THEN 1 ELSE 0 END) AS older"
             + " FROM ticket WHERE status NOT IN ('CLOSED') GROUP BY status")
-    List<CountRow> openByStatus(@Param("now") long nowMillis);
+    List<CountRow> openByStatus(@Param("h1") long hourAgo, @Param("h8") long eightHoursAgo,
+            @Param("h24") long dayAgo, @Param("d3") long threeDaysAgo);
 
     @Select("SELECT target, state, COUNT(*) AS count FROM ticket_sla WHERE started_at >= #{from} GROUP BY target, state")
     List<SlaCountRow> slaCounts(@Param("from") Instant from);

@@ -335,7 +335,11 @@ public final class TicketService implements Tickets {
                 }
                 completeWork(id, instance, "resolved");
             }
-            case ASSIGNED -> resume(instance, name(actor));
+            case ASSIGNED -> {
+                if (!resume(instance, name(actor))) {
+                    throw new IllegalStateException("ticket #" + id + " is not waiting for the customer");
+                }
+            }
             case CLOSED -> {
                 workflows.cancel(LIFECYCLE, String.valueOf(id), "closed by " + name(actor));
                 enterStep(id, TicketStatus.CLOSED.name(), null, null, name(actor), null);
@@ -360,8 +364,8 @@ public final class TicketService implements Tickets {
      * Back to work: the customer answered a pending ticket, or wrote again about a resolved one (the lifecycle
      * reopens it). Either way the lifecycle hears that the customer replied.
      */
-    private void resume(String instance, String by) {
-        workflows.signalInstance(instance, "customer-replied", Map.of("resumedBy", by));
+    private boolean resume(String instance, String by) {
+        return workflows.signalInstance(instance, "customer-replied", Map.of("resumedBy", by));
     }
 
     /** The customer wrote in a conversation linked to tickets: pending ones resume, resolved ones reopen. */
@@ -388,14 +392,15 @@ public final class TicketService implements Tickets {
     }
 
     Ticket update(String ticketId, Change change, KefuUser actor) {
-        return update(ticketId, change, actor, true);
+        return update(ticketId, change, actor, true, null);
     }
 
     /**
      * {@code moveTimer} false: called from the SLA check itself (an escalation), whose timer is firing and which
-     * sets the next time itself.
+     * sets the next time itself. {@code stepConnection}: a process step's (see {@link #enterStep}), or null.
      */
-    private Ticket update(String ticketId, Change change, KefuUser actor, boolean moveTimer) {
+    Ticket update(String ticketId, Change change, KefuUser actor, boolean moveTimer,
+            java.sql.Connection stepConnection) {
         long id = parse(ticketId);
         String by = name(actor);
         Instant now = clock.instant();
@@ -404,9 +409,11 @@ public final class TicketService implements Tickets {
         }
         boolean[] retarget = {false};
         String[] assigned = {null};
+        TicketRow[] after = {null};
         TicketRow before = row(id);
-        data.execute(mapper -> {
+        data.inStep(stepConnection, mapper -> {
             TicketRow row = mapper.lock(id);
+            after[0] = row;
             List<String> changes = new ArrayList<>();
             if (change.priority() != null && !change.priority().name().equals(row.priority)) {
                 changes.add("priority " + row.priority + " → " + change.priority());
@@ -462,17 +469,19 @@ public final class TicketService implements Tickets {
         });
         TicketStatus status = TicketStatus.valueOf(before.status);
         if (assigned[0] != null || retarget[0]) {
-            applyToProcess(id, status, assigned[0]);
+            applyToProcess(after[0], status, assigned[0]);
         }
         Ticket ticket = require(ticketId);
         tell("updated", ticket, by);
         return ticket;
     }
 
-    /** Carries a new assignee or team over to the ticket's process. */
-    private void applyToProcess(long id, TicketStatus status, String assignee) {
-        String key = String.valueOf(id);
-        TicketRow row = row(id);
+    /**
+     * Carries a new assignee or team over to the ticket's process; {@code row} as the change left it (inside a step
+     * it is not committed yet, so it is not read again).
+     */
+    private void applyToProcess(TicketRow row, TicketStatus status, String assignee) {
+        String key = String.valueOf(row.id);
         Map<String, Object> variables = new HashMap<>();
         variables.put("teamId", row.teamId);
         if (assignee != null) {
@@ -496,6 +505,12 @@ public final class TicketService implements Tickets {
     }
 
     TicketMapper.CommentRow addComment(String ticketId, String body, boolean publicReply, KefuUser actor) {
+        return addComment(ticketId, body, publicReply, actor, null);
+    }
+
+    /** {@code stepConnection}: a process step's (see {@link #enterStep}), or null. */
+    TicketMapper.CommentRow addComment(String ticketId, String body, boolean publicReply, KefuUser actor,
+            java.sql.Connection stepConnection) {
         long id = parse(ticketId);
         if (blank(body)) {
             throw new IllegalArgumentException("a comment needs text");
@@ -506,7 +521,7 @@ public final class TicketService implements Tickets {
         Instant now = clock.instant();
         TicketMapper.CommentRow comment = new TicketMapper.CommentRow(UUID.randomUUID().toString(), id,
                 actor == null ? null : actor.id(), name(actor), body, publicReply, now);
-        data.execute(mapper -> {
+        data.inStep(stepConnection, mapper -> {
             TicketRow row = mapper.lock(id);
             if (row == null) {
                 throw new NoSuchElementException("no ticket " + ticketId);
@@ -574,6 +589,9 @@ public final class TicketService implements Tickets {
      * resolution target resumes), asking the customer meets the first response and pauses the resolution target,
      * resolving or closing meets both, reopening starts a new resolution target. The first step also records the
      * instance on the ticket. {@code stepConnection}: the step's own (its transaction's), or null outside a step.
+     * Inside a step, every write to the ticket goes through that connection ({@link #update}, {@link #addComment}
+     * take one too): the step holds the ticket's row lock until the process commits, and a session of its own
+     * would wait for that lock on the same thread.
      */
     void enterStep(long id, String step, String processInstanceId, String assigneeId, String by,
             java.sql.Connection stepConnection) {
@@ -739,7 +757,7 @@ public final class TicketService implements Tickets {
     void escalate(long id, SlaTarget target) {
         TicketRow row = row(id);
         String team = policies.escalationTeam();
-        update(String.valueOf(id), new Change(null, team, null, true, null, null, null), null, false);
+        update(String.valueOf(id), new Change(null, team, null, true, null, null, null), null, false, null);
         notifyPeople(policies.escalationNotify(), "SLA breached: ticket #" + id, "The " + target.name().toLowerCase()
                 + " target of ticket #" + id + " (" + row.subject + ") is breached; it moved to " + team + ".", id);
     }
@@ -766,7 +784,9 @@ public final class TicketService implements Tickets {
     // ------------------------------------------------------------------ metrics
 
     List<TicketMapper.CountRow> openByStatus() {
-        return data.read(mapper -> mapper.openByStatus(clock.millis()));
+        long now = clock.millis();
+        return data.read(mapper -> mapper.openByStatus(now - 3_600_000L, now - 8 * 3_600_000L, now - 24 * 3_600_000L,
+                now - 72 * 3_600_000L));
     }
 
     List<TicketMapper.SlaCountRow> slaCounts(Instant from) {

@@ -79,6 +79,7 @@ class TicketLifecycleTest {
             workbench.actions().add(new TicketActions.Status(tickets));
             workbench.actions().add(new TicketActions.Create(tickets));
             workbench.actions().add(new TicketActions.Check(tickets));
+            workbench.actions().add(new TicketActions.Update(tickets));
             workbench.service().library().deployDefaults(Workbench.repositoryProcesses());
         }
 
@@ -188,6 +189,14 @@ class TicketLifecycleTest {
             assertTrue(desk.tickets.history(Long.parseLong(ticket.id())).stream()
                     .anyMatch(h -> h.kind().equals("reopened")));
 
+            // The managers' count of open tickets by age, asked twice (the second time H2 reuses the parsed query).
+            for (int i = 0; i < 2; i++) {
+                List<TicketMapper.CountRow> open = desk.tickets.openByStatus();
+                assertEquals(1, open.size(), open.toString());
+                assertEquals(TicketStatus.ASSIGNED.name(), open.get(0).status());
+                assertEquals(1, open.get(0).older(), open.toString()); // created on Monday, now Friday
+            }
+
             // Resolved again and left alone for a week: it closes by itself.
             desk.tickets.transition(ticket.id(), TicketStatus.RESOLVED, AGENT);
             desk.at(LocalDateTime.parse("2026-12-03T09:00:00"));
@@ -230,6 +239,63 @@ class TicketLifecycleTest {
             desk.tickets.update(normal.id(), new TicketService.Change(Priority.URGENT, null, null, false, null, null,
                     null), AGENT);
             assertEquals(local("2026-11-23T18:20:00"), desk.sla(normal, SlaTarget.FIRST_RESPONSE).dueAt());
+        }
+    }
+
+    /**
+     * A procedure that opens a ticket and changes it in the same transaction (no asynchronous step between): the
+     * new ticket's first lifecycle step holds its row lock in that transaction, so the change must be written on the
+     * same connection, or it would wait for itself.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aProcedureOpensAndChangesATicketInOneTransaction(TestDatabase database) throws Exception {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="https://kefu.io/test">
+                  <bpmn:process id="open-and-raise" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start" />
+                    <bpmn:serviceTask id="open" camunda:expression="${actions.run('ticket.create', execution)}">
+                      <bpmn:extensionElements><camunda:inputOutput>
+                        <camunda:inputParameter name="subject">Refund for A-1001</camunda:inputParameter>
+                        <camunda:inputParameter name="teamId">finance</camunda:inputParameter>
+                      </camunda:inputOutput></bpmn:extensionElements>
+                    </bpmn:serviceTask>
+                    <bpmn:serviceTask id="raise" camunda:expression="${actions.run('ticket.update', execution)}">
+                      <bpmn:extensionElements><camunda:inputOutput>
+                        <camunda:inputParameter name="priority">URGENT</camunda:inputParameter>
+                        <camunda:inputParameter name="comment">Customer is a VIP</camunda:inputParameter>
+                      </camunda:inputOutput></bpmn:extensionElements>
+                    </bpmn:serviceTask>
+                    <bpmn:endEvent id="end" />
+                    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="open" />
+                    <bpmn:sequenceFlow id="f2" sourceRef="open" targetRef="raise" />
+                    <bpmn:sequenceFlow id="f3" sourceRef="raise" targetRef="end" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        try (ScratchDatabase scratch = database.create();
+                PooledStore store = PooledStore.open(scratch.url(), scratch.user(), scratch.password());
+                Desk desk = new Desk(store)) {
+            desk.at(LocalDateTime.parse("2026-11-23T10:00:00"));
+            desk.workbench.service().library().deploy(bpmn, Map.of(), "test");
+            desk.workbench.service().start("open-and-raise", "conversation-1", Map.of());
+            List<Ticket> opened = desk.tickets.list(null, false, null, "finance", null, null, 0, 10);
+            assertEquals(1, opened.size(), opened.toString());
+            Ticket ticket = opened.get(0);
+            assertEquals(Priority.URGENT, ticket.priority());
+            assertEquals(TicketStatus.TRIAGE, ticket.status());
+            // URGENT: 30 minutes around the clock, so the first response is due at 10:30.
+            assertEquals(local("2026-11-23T10:30:00"), desk.sla(ticket, SlaTarget.FIRST_RESPONSE).dueAt());
+            assertEquals("Customer is a VIP", desk.tickets.comments(Long.parseLong(ticket.id())).get(0).body());
+            // The timer, created in that same transaction, was moved to the urgent warning (75 %: 10:22:30).
+            TicketMapper.TicketRow row = desk.tickets.row(Long.parseLong(ticket.id()));
+            assertEquals(local("2026-11-23T10:22:30"), row.slaCheckAt);
+            Date timerDue = desk.workbench.engine().call(camunda -> camunda.getManagementService().createJobQuery()
+                    .processInstanceId(row.processInstanceId).activityId(TicketService.SLA_TIMER).singleResult()
+                    .getDuedate());
+            assertEquals(local("2026-11-23T10:22:30"), timerDue.toInstant());
         }
     }
 }

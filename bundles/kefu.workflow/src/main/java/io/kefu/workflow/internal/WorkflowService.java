@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -164,11 +167,31 @@ public final class WorkflowService implements Workflows {
             Job timer = camunda.getManagementService().createJobQuery().processInstanceId(processInstanceId)
                     .activityId(activityId).timers().singleResult();
             if (timer == null) {
-                return false;
+                return moveUnsavedTimer(processInstanceId, activityId, due);
             }
             camunda.getManagementService().setJobDuedate(timer.getId(), Date.from(due));
             return true;
         });
+    }
+
+    /**
+     * Inside a step, an instance started in the same transaction (a ticket opened by a procedure, say) has its
+     * timer only in the engine's cache until the transaction ends, where queries do not look: it is moved there.
+     */
+    private static boolean moveUnsavedTimer(String processInstanceId, String activityId, Instant due) {
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            return false;
+        }
+        // Every cached entity, not the cache's lookup by type, which finds no TimerEntity in Camunda 7.24.
+        for (var cached : command.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+            if (cached.getEntity() instanceof TimerEntity timer && processInstanceId.equals(timer.getProcessInstanceId())
+                    && activityId.equals(timer.getActivityId())) {
+                timer.setDuedate(Date.from(due));
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
