@@ -11,8 +11,9 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 /**
  * MyBatis transactions that end a session which only read with a commit rather than leaving it to the pool.
  *
- * <p>Sessions on a connection of their own (the usual case) come from the pool. MyBatis rolls back a session that wrote and was not committed, but leaves a session that only read as it
- * is; the pool then rolls it back when the connection comes back. On H2 a rollback empties the connection's cache
+ * <p>Sessions on a connection of their own (the usual case) come from the pool. MyBatis rolls back a session
+ * that wrote and was not committed, but leaves a session that only read as it is; the pool then rolls it back
+ * when the connection comes back. On H2 a rollback empties the connection's cache
  * of parsed statements, and the connection is the one the workflow engine takes next: measured on the ticket
  * benchmark, a sixth of a ticket's time went to H2 parsing the engine's statements again after Kefu's reads. A
  * commit ends the read the same way (nothing was written: what wrote was committed or rolled back before close)

@@ -136,8 +136,7 @@ public final class SlaPolicies {
         for (Rule rule : rules) {
             if ((rule.priority() == null || rule.priority() == priority)
                     && (rule.tier() == null || rule.tier() == tier)) {
-                return Optional.of(new Targets(rule.name(), rule.firstResponse(), rule.resolution(),
-                        rule.businessHours() ? business : BusinessCalendar.ALWAYS));
+                return Optional.of(targets(rule));
             }
         }
         return Optional.empty();
@@ -150,11 +149,15 @@ public final class SlaPolicies {
     public Optional<Targets> named(String name) {
         for (Rule rule : rules) {
             if (rule.name().equals(name)) {
-                return Optional.of(new Targets(rule.name(), rule.firstResponse(), rule.resolution(),
-                        rule.businessHours() ? business : BusinessCalendar.ALWAYS));
+                return Optional.of(targets(rule));
             }
         }
         return Optional.empty();
+    }
+
+    private Targets targets(Rule rule) {
+        return new Targets(rule.name(), rule.firstResponse(), rule.resolution(),
+                rule.businessHours() ? business : BusinessCalendar.ALWAYS);
     }
 
     public BusinessCalendar calendar() {

@@ -331,7 +331,7 @@ public final class TicketService implements Tickets {
             case PENDING_CUSTOMER -> completeWork(id, instance, "pending");
             case RESOLVED -> {
                 if (from == TicketStatus.PENDING_CUSTOMER) {
-                    workflows.signalInstance(instance, "customer-replied", Map.of("resumedBy", name(actor)));
+                    resume(instance, name(actor));
                 }
                 completeWork(id, instance, "resolved");
             }
@@ -370,10 +370,12 @@ public final class TicketService implements Tickets {
 
     /** The customer wrote in a conversation linked to tickets: pending ones resume, resolved ones reopen. */
     void customerWrote(String conversationId) {
-        for (Ticket ticket : forConversation(conversationId)) {
-            if (ticket.status() == TicketStatus.PENDING_CUSTOMER || ticket.status() == TicketStatus.RESOLVED) {
-                resume(lifecycle(row(Long.parseLong(ticket.id()))), "customer");
-                tell("updated", require(ticket.id()), "customer");
+        // Every inbound message asks this: the rows alone (status, instance), whole tickets only for those that move.
+        for (TicketRow row : data.read(mapper -> mapper.forConversation(conversationId))) {
+            TicketStatus status = TicketStatus.valueOf(row.status);
+            if (status == TicketStatus.PENDING_CUSTOMER || status == TicketStatus.RESOLVED) {
+                resume(lifecycle(row), "customer");
+                tell("updated", require(String.valueOf(row.id)), "customer");
             }
         }
     }
@@ -410,9 +412,11 @@ public final class TicketService implements Tickets {
         boolean[] retarget = {false};
         String[] assigned = {null};
         TicketRow[] after = {null};
-        TicketRow before = row(id);
         data.inStep(stepConnection, mapper -> {
             TicketRow row = mapper.lock(id);
+            if (row == null) {
+                throw new NoSuchElementException("no ticket " + ticketId);
+            }
             after[0] = row;
             List<String> changes = new ArrayList<>();
             if (change.priority() != null && !change.priority().name().equals(row.priority)) {
@@ -467,9 +471,8 @@ public final class TicketService implements Tickets {
                 mapper.history(id, now, by, "changed", String.join("; ", changes));
             }
         });
-        TicketStatus status = TicketStatus.valueOf(before.status);
         if (assigned[0] != null || retarget[0]) {
-            applyToProcess(after[0], status, assigned[0]);
+            applyToProcess(after[0], assigned[0]);
         }
         Ticket ticket = require(ticketId);
         tell("updated", ticket, by);
@@ -480,14 +483,14 @@ public final class TicketService implements Tickets {
      * Carries a new assignee or team over to the ticket's process; {@code row} as the change left it (inside a step
      * it is not committed yet, so it is not read again).
      */
-    private void applyToProcess(TicketRow row, TicketStatus status, String assignee) {
+    private void applyToProcess(TicketRow row, String assignee) {
         String key = String.valueOf(row.id);
         Map<String, Object> variables = new HashMap<>();
         variables.put("teamId", row.teamId);
         if (assignee != null) {
             variables.put("assigneeId", assignee);
         }
-        if (row.processInstanceId != null && status != TicketStatus.CLOSED) {
+        if (row.processInstanceId != null && !row.status.equals(TicketStatus.CLOSED.name())) {
             workflows.setVariables(row.processInstanceId, variables);
         }
         for (WorkTask task : workflows.tasks(key)) {
@@ -628,8 +631,8 @@ public final class TicketService implements Tickets {
                 case PENDING_CUSTOMER -> changeSlas(mapper, row, (target, sla, policy) ->
                         target == SlaTarget.FIRST_RESPONSE ? slaClock.met(sla, policy, now)
                                 : slaClock.pause(sla, policy, now), false);
-                case RESOLVED, CLOSED -> changeSlas(mapper, row, (target, sla, policy) -> slaClock.met(sla, policy, now),
-                        false);
+                case RESOLVED, CLOSED -> changeSlas(mapper, row,
+                        (target, sla, policy) -> slaClock.met(sla, policy, now), false);
                 default -> {
                     // NEW: nothing has started yet
                 }

@@ -198,16 +198,7 @@ public final class TicketBenchmark {
         @Override
         public void sop(long[] steps) {
             String conversationId = "conversation-" + conversations.incrementAndGet();
-            // What ProcedureResource starts an SOP with from a conversation.
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("orderNumber", null);
-            variables.put("trackingNumber", null);
-            variables.put("accountId", null);
-            variables.put("conversationId", conversationId);
-            variables.put("customerId", "customer-1");
-            variables.put("channel", "webchat");
-            variables.put("starter", AGENT.id());
-            variables.put("starterName", AGENT.displayName());
+            Map<String, Object> variables = sopVariables(conversationId);
             long start = System.nanoTime();
             workflows.start("refund-request", conversationId, variables);
             long started = System.nanoTime();
@@ -238,6 +229,20 @@ public final class TicketBenchmark {
         public void close() {
             workbench.close();
         }
+    }
+
+    /** What ProcedureResource starts an SOP with from a conversation; both sides start it the same way. */
+    static Map<String, Object> sopVariables(String conversationId) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("orderNumber", null);
+        variables.put("trackingNumber", null);
+        variables.put("accountId", null);
+        variables.put("conversationId", conversationId);
+        variables.put("customerId", "customer-1");
+        variables.put("channel", "webchat");
+        variables.put("starter", AGENT.id());
+        variables.put("starterName", AGENT.displayName());
+        return variables;
     }
 
     static Map<String, Object> refundCheck() {
@@ -346,15 +351,7 @@ public final class TicketBenchmark {
         @Override
         public void sop(long[] steps) {
             String key = "raw-conversation-" + keys.incrementAndGet();
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("orderNumber", null);
-            variables.put("trackingNumber", null);
-            variables.put("accountId", null);
-            variables.put("conversationId", key);
-            variables.put("customerId", "customer-1");
-            variables.put("channel", "webchat");
-            variables.put("starter", AGENT.id());
-            variables.put("starterName", AGENT.displayName());
+            Map<String, Object> variables = sopVariables(key);
             long start = System.nanoTime();
             String instance = runtime.startProcessInstanceByKey("refund-request", key, variables).getId();
             long started = System.nanoTime();

@@ -185,7 +185,8 @@ public final class WorkflowService implements Workflows {
         }
         // Every cached entity, not the cache's lookup by type, which finds no TimerEntity in Camunda 7.24.
         for (var cached : command.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
-            if (cached.getEntity() instanceof TimerEntity timer && processInstanceId.equals(timer.getProcessInstanceId())
+            if (cached.getEntity() instanceof TimerEntity timer
+                    && processInstanceId.equals(timer.getProcessInstanceId())
                     && activityId.equals(timer.getActivityId())) {
                 timer.setDuedate(Date.from(due));
                 return true;
